@@ -1,0 +1,54 @@
+#include "core/io/program_import.h"
+
+#include "core/io/program_reader.h"
+#include "core/model/program_checker.h"
+#include "core/storage/session.h"
+#include "core/storage/transaction.h"
+
+namespace dli {
+
+Status ProgramImport::importProgram(Session& session, const Program& program, bool replace)
+{
+    // A program built in code gets the same checks as one read from a file.
+    if (const QStringList problems = ProgramChecker::check(program); !problems.isEmpty()) {
+        Error e(ErrorCode::InvalidInput, tr("the program has %n problem(s); nothing was imported",
+                                            nullptr, static_cast<int>(problems.size())));
+        e.details = problems;
+        return e;
+    }
+    Transaction tx(session.database());
+    DLI_TRY(tx.begun());
+    auto exists = session.programs().exists();
+    if (!exists)
+        return exists.error();
+    if (exists.value()) {
+        if (!replace)
+            return Error(ErrorCode::Conflict,
+                         tr("the database already holds a program; a database holds one program. "
+                            "Use --replace to replace it while no observations exist, or import "
+                            "into a new database"));
+        auto observations = session.observations().count();
+        if (!observations)
+            return observations.error();
+        if (observations.value() > 0)
+            return Error(ErrorCode::Conflict,
+                         tr("the program cannot be replaced: %n observation(s) already refer to "
+                            "it",
+                            nullptr, static_cast<int>(observations.value())));
+        DLI_TRY(session.programs().removeAll());
+    }
+    DLI_TRY(session.programs().insert(program));
+    DLI_TRY(tx.commit());
+    emit session.notifier().programChanged();
+    return {};
+}
+
+Status ProgramImport::importFile(Session& session, const QString& path, bool replace)
+{
+    auto program = ProgramReader::readFile(path);
+    if (!program)
+        return program.error();
+    return importProgram(session, program.value(), replace);
+}
+
+} // namespace dli

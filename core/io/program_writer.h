@@ -1,0 +1,16 @@
+#pragma once
+
+#include "core/model/program.h"
+
+#include <QByteArray>
+
+namespace dli {
+
+// Writes a program as a dlitracker-program/1 file: every field spelt out, defaults included,
+// amounts and values as exact JSON numbers. Reading the output gives back the same program.
+class ProgramWriter {
+public:
+    static QByteArray write(const Program& program);
+};
+
+} // namespace dli

@@ -1,0 +1,134 @@
+#include "core/model/program.h"
+
+#include <algorithm>
+
+namespace dli {
+
+namespace {
+
+template <typename T> const T* findByCode(const QList<T>& items, QStringView code)
+{
+    for (const T& item : items) {
+        if (item.code == code)
+            return &item;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+std::optional<Decimal> Indicator::targetFor(const Period& period) const
+{
+    for (const Target& t : targets) {
+        if (t.period == period)
+            return t.value;
+    }
+    return std::nullopt;
+}
+
+const ResultArea* Program::resultArea(QStringView c) const
+{
+    return findByCode(resultAreas, c);
+}
+
+const OrgUnit* Program::orgUnit(QStringView c) const
+{
+    return findByCode(orgUnits, c);
+}
+
+const Indicator* Program::indicator(QStringView c) const
+{
+    return findByCode(indicators, c);
+}
+
+const Dli* Program::dli(QStringView c) const
+{
+    return findByCode(dlis, c);
+}
+
+const Dli* Program::dliForIndicator(QStringView indicatorCode) const
+{
+    for (const Dli& d : dlis) {
+        if (d.indicator == indicatorCode)
+            return &d;
+    }
+    return nullptr;
+}
+
+QList<const OrgUnit*> Program::children(QStringView orgUnitCode) const
+{
+    QList<const OrgUnit*> out;
+    for (const OrgUnit& u : orgUnits) {
+        if (u.parent == orgUnitCode && !u.parent.isEmpty())
+            out << &u;
+    }
+    return out;
+}
+
+const OrgUnit* Program::rootOrgUnit() const
+{
+    for (const OrgUnit& u : orgUnits) {
+        if (u.parent.isEmpty())
+            return &u;
+    }
+    return nullptr;
+}
+
+Period Program::firstYear() const
+{
+    QDate earliest = signingDate;
+    for (const Indicator& i : indicators) {
+        if (i.baseline.date.isValid() && (!earliest.isValid() || i.baseline.date < earliest))
+            earliest = i.baseline.date;
+    }
+    if (!earliest.isValid())
+        return {};
+    return Period::containing(earliest, Period::Kind::Year, fiscalYearStartMonth);
+}
+
+Period Program::lastYear() const
+{
+    if (!closingDate.isValid())
+        return {};
+    return Period::containing(closingDate, Period::Kind::Year, fiscalYearStartMonth);
+}
+
+bool Program::periodInRange(const Period& period) const
+{
+    const Period first = firstYear();
+    const Period last = lastYear();
+    if (!first.isValid() || !last.isValid() || !period.isValid())
+        return false;
+    return period.fiscalYear() >= first.fiscalYear() && period.fiscalYear() <= last.fiscalYear();
+}
+
+QList<int> Program::dlrOrder(const Dli& d) const
+{
+    QList<int> order;
+    for (int i = 0; i < d.dlrs.size(); ++i)
+        order << i;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return d.dlrs[a].effectiveDeadline(fiscalYearStartMonth) <
+               d.dlrs[b].effectiveDeadline(fiscalYearStartMonth);
+    });
+    return order;
+}
+
+Decimal Program::dlrBaseline(const Dli& d, int dlrIndex) const
+{
+    const Dlr& dlr = d.dlrs[dlrIndex];
+    if (dlr.baseline)
+        return *dlr.baseline;
+    const Indicator* ind = indicator(d.indicator);
+    if (!ind)
+        return {};
+    if (!ind->cumulative && ind->aggregation != Aggregation::Latest)
+        return ind->baseline.value;
+    const QList<int> order = dlrOrder(d);
+    const auto pos = order.indexOf(dlrIndex);
+    if (pos <= 0)
+        return ind->baseline.value;
+    return d.dlrs[order[pos - 1]].target;
+}
+
+} // namespace dli

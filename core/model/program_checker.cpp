@@ -1,0 +1,358 @@
+#include "core/model/program_checker.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace dli {
+
+namespace {
+
+QString at(const QString& list, qsizetype i)
+{
+    return list + u'[' + QString::number(i) + u']';
+}
+
+class Checker {
+public:
+    explicit Checker(const Program& p) : m_p(p) {}
+
+    QStringList run()
+    {
+        checkProgram();
+        checkUnique(m_p.resultAreas, u"result_areas"_s);
+        checkOrgUnits();
+        checkIndicators();
+        checkFormulaCycles();
+        checkDlis();
+        checkRules();
+        return m_errors;
+    }
+
+private:
+    void add(const QString& path, const QString& message) { m_errors << path + u": "_s + message; }
+    QString money(Money m) const { return m.format(m_p.currency); }
+    int sm() const { return m_p.fiscalYearStartMonth; }
+
+    template <typename T> void checkUnique(const QList<T>& items, const QString& list)
+    {
+        QHash<QString, qsizetype> seen;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QString& code = items[i].code;
+            if (seen.contains(code))
+                add(at(list, i) + u".code"_s,
+                    ProgramChecker::tr("duplicate code \"%1\" (also at %2)")
+                        .arg(code, at(list, seen.value(code))));
+            else
+                seen.insert(code, i);
+        }
+    }
+
+    void checkProgram()
+    {
+        if (m_p.financing <= Money())
+            add(u"program.financing"_s, ProgramChecker::tr("must be more than zero"));
+        if (m_p.signingDate.isValid() && m_p.closingDate.isValid() &&
+            m_p.closingDate <= m_p.signingDate)
+            add(u"program.closing_date"_s, ProgramChecker::tr("%1 is not after the signing date %2")
+                                               .arg(m_p.closingDate.toString(Qt::ISODate),
+                                                    m_p.signingDate.toString(Qt::ISODate)));
+        const Decimal one = Decimal::fromInt(1);
+        if (m_p.advanceCapShare.isNegative() || m_p.advanceCapShare > one)
+            add(u"program.advance_cap_share"_s,
+                ProgramChecker::tr("a share lies between 0 and 1 (0.25 is 25%)"));
+        if (m_p.priorResultsCapShare.isNegative() || m_p.priorResultsCapShare > one)
+            add(u"program.prior_results_cap_share"_s,
+                ProgramChecker::tr("a share lies between 0 and 1 (0.2 is 20%)"));
+    }
+
+    void checkOrgUnits()
+    {
+        checkUnique(m_p.orgUnits, u"org_units"_s);
+        int roots = 0;
+        for (qsizetype i = 0; i < m_p.orgUnits.size(); ++i) {
+            const OrgUnit& u = m_p.orgUnits[i];
+            const QString path = at(u"org_units"_s, i);
+            if (u.kind == OrgUnitKind::Program) {
+                ++roots;
+                if (!u.parent.isEmpty())
+                    add(path + u".parent"_s,
+                        ProgramChecker::tr("the program unit is the root of the tree and has no "
+                                           "parent"));
+                continue;
+            }
+            const OrgUnit* parent = m_p.orgUnit(u.parent);
+            if (u.parent.isEmpty()) {
+                add(path + u".parent"_s, ProgramChecker::tr("a %1 needs a parent")
+                                             .arg(enumToString(kOrgUnitKindNames, u.kind)));
+            } else if (!parent) {
+                add(path + u".parent"_s,
+                    ProgramChecker::tr("unknown org unit \"%1\"").arg(u.parent));
+            } else if (u.kind == OrgUnitKind::Cluster && parent->kind != OrgUnitKind::Program) {
+                add(path + u".parent"_s,
+                    ProgramChecker::tr("a cluster belongs to the program unit, not to \"%1\"")
+                        .arg(u.parent));
+            } else if (u.kind == OrgUnitKind::Centre && parent->kind != OrgUnitKind::Cluster) {
+                add(path + u".parent"_s,
+                    ProgramChecker::tr("a centre belongs to a cluster, not to \"%1\"")
+                        .arg(u.parent));
+            }
+        }
+        if (roots != 1)
+            add(u"org_units"_s, ProgramChecker::tr("exactly one unit of kind \"program\" is needed "
+                                                   "at the root of the tree, found %1")
+                                    .arg(roots));
+    }
+
+    void checkPeriodInRange(const QString& path, const Period& period)
+    {
+        if (period.isValid() && !m_p.periodInRange(period))
+            add(path, ProgramChecker::tr("%1 lies outside the program, which runs from %2 to %3")
+                          .arg(period.code(), m_p.firstYear().code(), m_p.lastYear().code()));
+    }
+
+    void checkIndicators()
+    {
+        checkUnique(m_p.indicators, u"indicators"_s);
+        for (qsizetype i = 0; i < m_p.indicators.size(); ++i) {
+            const Indicator& x = m_p.indicators[i];
+            const QString path = at(u"indicators"_s, i);
+            if (!x.resultArea.isEmpty() && !m_p.resultArea(x.resultArea))
+                add(path + u".result_area"_s,
+                    ProgramChecker::tr("unknown result area \"%1\"").arg(x.resultArea));
+            const bool binaryUnit =
+                x.unit == IndicatorUnit::YesNo || x.unit == IndicatorUnit::Milestone;
+            if (binaryUnit && x.baseline.value != Decimal() &&
+                x.baseline.value != Decimal::fromInt(1))
+                add(path + u".baseline.value"_s,
+                    ProgramChecker::tr("a %1 indicator is 1 for yes and 0 for no")
+                        .arg(enumToString(kIndicatorUnitNames, x.unit)));
+            if (x.tolerance.isNegative() || x.tolerance > Decimal::fromInt(1))
+                add(path + u".tolerance"_s,
+                    ProgramChecker::tr("a share lies between 0 and 1 (0.05 is 5%)"));
+            if (x.disaggregation) {
+                if (x.disaggregation->categories.isEmpty())
+                    add(path + u".disaggregation.categories"_s,
+                        ProgramChecker::tr("list at least one category"));
+                QStringList categories = x.disaggregation->categories;
+                if (categories.removeDuplicates() > 0)
+                    add(path + u".disaggregation.categories"_s,
+                        ProgramChecker::tr("a category is listed twice"));
+            }
+            QSet<Period> targetPeriods;
+            for (qsizetype t = 0; t < x.targets.size(); ++t) {
+                const QString tp = at(path + u".targets"_s, t) + u".period"_s;
+                checkPeriodInRange(tp, x.targets[t].period);
+                if (targetPeriods.contains(x.targets[t].period))
+                    add(tp, ProgramChecker::tr("a second target for %1")
+                                .arg(x.targets[t].period.code()));
+                targetPeriods.insert(x.targets[t].period);
+            }
+            if (x.source.kind == SourceKind::Formula) {
+                for (const QString& id : ProgramChecker::identifiers(x.source.formula)) {
+                    if (!m_p.indicator(id))
+                        add(path + u".source.formula"_s,
+                            ProgramChecker::tr("unknown indicator \"%1\"").arg(id));
+                }
+            }
+        }
+    }
+
+    void checkFormulaCycles()
+    {
+        // Depth-first search over "formula uses indicator" edges; grey marks the current path.
+        enum class Mark { White, Grey, Black };
+        QHash<QString, Mark> marks;
+        QStringList stack;
+        std::function<bool(const QString&)> visit = [&](const QString& code) -> bool {
+            const Indicator* x = m_p.indicator(code);
+            if (!x || x->source.kind != SourceKind::Formula)
+                return false;
+            const Mark m = marks.value(code, Mark::White);
+            if (m == Mark::Black)
+                return false;
+            if (m == Mark::Grey) {
+                stack << code;
+                return true;
+            }
+            marks.insert(code, Mark::Grey);
+            stack << code;
+            for (const QString& id : ProgramChecker::identifiers(x->source.formula)) {
+                if (visit(id))
+                    return true;
+            }
+            stack.removeLast();
+            marks.insert(code, Mark::Black);
+            return false;
+        };
+        for (qsizetype i = 0; i < m_p.indicators.size(); ++i) {
+            stack.clear();
+            if (visit(m_p.indicators[i].code)) {
+                const qsizetype start = stack.indexOf(stack.last());
+                add(at(u"indicators"_s, i) + u".source.formula"_s,
+                    ProgramChecker::tr("formulas refer to each other in a cycle: %1")
+                        .arg(stack.mid(start).join(u" -> "_s)));
+                return;
+            }
+        }
+    }
+
+    void checkDlis()
+    {
+        checkUnique(m_p.dlis, u"dlis"_s);
+        Money total;
+        QHash<QString, QString> dliOfIndicator;
+        QHash<QString, QString> dlrCodes;
+        for (qsizetype i = 0; i < m_p.dlis.size(); ++i) {
+            const Dli& d = m_p.dlis[i];
+            const QString path = at(u"dlis"_s, i);
+            total += d.allocation;
+            if (d.allocation <= Money())
+                add(path + u".allocation"_s, ProgramChecker::tr("must be more than zero"));
+            const Indicator* ind = m_p.indicator(d.indicator);
+            if (!ind) {
+                add(path + u".indicator"_s,
+                    ProgramChecker::tr("unknown indicator \"%1\"").arg(d.indicator));
+            } else if (dliOfIndicator.contains(d.indicator)) {
+                add(path + u".indicator"_s,
+                    ProgramChecker::tr("indicator \"%1\" already pays DLI %2")
+                        .arg(d.indicator, dliOfIndicator.value(d.indicator)));
+            } else {
+                dliOfIndicator.insert(d.indicator, d.code);
+            }
+            if (d.protocol.maxErrorRate.isNegative() ||
+                d.protocol.maxErrorRate > Decimal::fromInt(1))
+                add(path + u".protocol.max_error_rate"_s,
+                    ProgramChecker::tr("a share lies between 0 and 1 (0.1 is 10%)"));
+            if (d.dlrs.isEmpty())
+                add(path + u".dlrs"_s, ProgramChecker::tr("a DLI needs at least one DLR"));
+            Money dlrTotal;
+            for (qsizetype r = 0; r < d.dlrs.size(); ++r) {
+                const QString rp = at(path + u".dlrs"_s, r);
+                const QString& code = d.dlrs[r].code;
+                if (dlrCodes.contains(code))
+                    add(rp + u".code"_s,
+                        ProgramChecker::tr("duplicate DLR code \"%1\" (also at %2)")
+                            .arg(code, dlrCodes.value(code)));
+                else
+                    dlrCodes.insert(code, rp);
+                dlrTotal += d.dlrs[r].allocation;
+                checkDlr(d, static_cast<int>(r), ind, rp);
+            }
+            if (dlrTotal > d.allocation)
+                add(path + u".dlrs"_s,
+                    ProgramChecker::tr("the DLR allocations add up to %1, more than the DLI's "
+                                       "allocation of %2")
+                        .arg(money(dlrTotal), money(d.allocation)));
+        }
+        if (total > m_p.financing)
+            add(u"dlis"_s, ProgramChecker::tr("the DLI allocations add up to %1, more than the "
+                                              "program's financing of %2")
+                               .arg(money(total), money(m_p.financing)));
+    }
+
+    void checkDlr(const Dli& d, int index, const Indicator* ind, const QString& path)
+    {
+        const Dlr& r = d.dlrs[index];
+        checkPeriodInRange(path + u".period"_s, r.period);
+        if (r.allocation <= Money())
+            add(path + u".allocation"_s, ProgramChecker::tr("must be more than zero"));
+        if (r.deadline && r.period.isValid() && *r.deadline < r.period.start(sm()))
+            add(path + u".deadline"_s,
+                ProgramChecker::tr("%1 is before the start of %2")
+                    .arg(r.deadline->toString(Qt::ISODate), r.period.code()));
+        if (r.deadline && m_p.closingDate.isValid() && *r.deadline > m_p.closingDate)
+            add(path + u".deadline"_s,
+                ProgramChecker::tr("%1 is after the closing date %2")
+                    .arg(r.deadline->toString(Qt::ISODate), m_p.closingDate.toString(Qt::ISODate)));
+        if (r.kind == DlrKind::PerUnit) {
+            if (r.unitAmount && *r.unitAmount <= Money())
+                add(path + u".unit_amount"_s, ProgramChecker::tr("must be more than zero"));
+        } else if (r.unitAmount) {
+            add(path + u".unit_amount"_s,
+                ProgramChecker::tr("only a per_unit DLR has a unit amount"));
+        }
+        if (r.minFraction.isNegative() || r.minFraction >= Decimal::fromInt(1))
+            add(path + u".min_fraction"_s,
+                ProgramChecker::tr("a share from 0 up to, not including, 1 (0.2 is 20%)"));
+        else if (!r.minFraction.isZero() && r.kind != DlrKind::Linear)
+            add(path + u".min_fraction"_s,
+                ProgramChecker::tr("only a linear DLR has a minimum fraction"));
+        if (!ind)
+            return;
+        const bool binaryUnit =
+            ind->unit == IndicatorUnit::YesNo || ind->unit == IndicatorUnit::Milestone;
+        if (binaryUnit && r.kind != DlrKind::Binary)
+            add(path + u".kind"_s, ProgramChecker::tr("a %1 indicator pays only a binary DLR")
+                                       .arg(enumToString(kIndicatorUnitNames, ind->unit)));
+        if (binaryUnit && r.target != Decimal::fromInt(1))
+            add(path + u".target"_s,
+                ProgramChecker::tr("a %1 indicator is met at 1 (yes); the target must be 1")
+                    .arg(enumToString(kIndicatorUnitNames, ind->unit)));
+        if (binaryUnit)
+            return;
+        const Decimal b = m_p.dlrBaseline(d, index);
+        const QString whence = r.baseline ? ProgramChecker::tr("its own baseline")
+                                          : ProgramChecker::tr("its baseline");
+        if (r.target == b) {
+            add(path + u".target"_s, ProgramChecker::tr("target %1 equals %2 %3; nothing could be "
+                                                        "earned")
+                                         .arg(r.target.toString(), whence, b.toString()));
+        } else if (ind->direction == Direction::Increase && r.target < b) {
+            add(path + u".target"_s,
+                ProgramChecker::tr("target %1 is below %2 %3, but indicator "
+                                   "%4 increases")
+                    .arg(r.target.toString(), whence, b.toString(), ind->code));
+        } else if (ind->direction == Direction::Decrease && r.target > b) {
+            add(path + u".target"_s,
+                ProgramChecker::tr("target %1 is above %2 %3, but indicator "
+                                   "%4 decreases")
+                    .arg(r.target.toString(), whence, b.toString(), ind->code));
+        }
+    }
+
+    void checkRules()
+    {
+        checkUnique(m_p.validationRules, u"validation_rules"_s);
+        for (qsizetype i = 0; i < m_p.validationRules.size(); ++i) {
+            const ValidationRule& v = m_p.validationRules[i];
+            const QString path = at(u"validation_rules"_s, i);
+            for (const auto& [side, expr] : {std::pair{u"left"_s, v.left}, {u"right"_s, v.right}}) {
+                for (const QString& id : ProgramChecker::identifiers(expr)) {
+                    if (!m_p.indicator(id))
+                        add(path + u'.' + side,
+                            ProgramChecker::tr("unknown indicator \"%1\"").arg(id));
+                }
+            }
+        }
+    }
+
+    const Program& m_p;
+    QStringList m_errors;
+};
+
+} // namespace
+
+QStringList ProgramChecker::check(const Program& program)
+{
+    return Checker(program).run();
+}
+
+QStringList ProgramChecker::identifiers(const QString& expression)
+{
+    // A name followed by "(" is a function (min, max, abs ...), not an indicator.
+    static const QRegularExpression name(uR"(\b([A-Za-z_][A-Za-z0-9_]*)\b(\s*\()?)"_s);
+    QStringList out;
+    auto it = name.globalMatch(expression);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        if (m.captured(2).isEmpty() && !out.contains(m.captured(1)))
+            out << m.captured(1);
+    }
+    return out;
+}
+
+} // namespace dli

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/result.h"
+#include "core/storage/statement.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+#include <memory>
+
+struct sqlite3;
+
+namespace dli {
+
+// The open SQLite file of one DLI Tracker database. Only core/storage knows SQL.
+// Opening checks that the file is ours, refuses one written by a newer version, and migrates an
+// older one forward; the connection runs in WAL mode with foreign keys on.
+class Database {
+    Q_DECLARE_TR_FUNCTIONS(Database)
+public:
+    enum class Mode { CreateNew, OpenExisting };
+
+    // "DLIT": marks the file as ours in SQLite's header (PRAGMA application_id).
+    static constexpr int ApplicationId = 0x444C4954;
+
+    // migrateTo: the schema version to bring the file to; 0 means the current one (tests build
+    // older files with it to check migrations).
+    static Result<std::unique_ptr<Database>> open(const QString& path, Mode mode,
+                                                  int migrateTo = 0);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    QString path() const { return m_path; }
+    int schemaVersion() const;
+
+    Result<Statement> prepare(const QString& sql);
+    // Runs one or more statements that return no rows.
+    Status exec(const QString& sql);
+    // Runs a query whose first column of the first row is an integer.
+    Result<std::int64_t> scalar(const QString& sql);
+
+    // PRAGMA integrity_check and foreign_key_check: an empty list means the file is sound.
+    Result<QStringList> integrityCheck();
+    // Copies the live database to a new file with SQLite's online backup API.
+    Status backupTo(const QString& outPath);
+
+    // A user-readable Error from SQLite's state after a failed call.
+    static Error errorFrom(sqlite3* db, int rc);
+
+private:
+    Database(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)) {}
+    Status checkOwnership(bool created);
+    Status migrate(int to);
+
+    sqlite3* m_db = nullptr;
+    QString m_path;
+};
+
+} // namespace dli

@@ -1,0 +1,47 @@
+#include "core/storage/observation_repository.h"
+
+#include "core/storage/database.h"
+
+using namespace Qt::StringLiterals;
+
+namespace dli {
+
+Result<std::int64_t> ObservationRepository::count()
+{
+    return m_db.scalar(u"SELECT count(*) FROM observations"_s);
+}
+
+Result<QString> ObservationRepository::insert(const Observation& o)
+{
+    auto stmt = m_db.prepare(
+        u"INSERT INTO observations (id, indicator_id, period, org_unit_id, category, value, "
+        "source, note, reporter, created_at, state) SELECT ?, i.id, ?, u.id, ?, ?, ?, ?, ?, ?, ? "
+        "FROM indicators i, org_units u WHERE i.code = ? AND u.code = ?"_s);
+    if (!stmt)
+        return stmt.error();
+    const QString id = o.id.isEmpty() ? m_options.newId() : o.id;
+    const QDateTime created = o.createdAt.isValid() ? o.createdAt : m_options.now();
+    stmt->bind(1, id)
+        .bind(2, o.period.code())
+        .bind(3, o.category)
+        .bind(4, o.value.toString())
+        .bind(5, o.source)
+        .bind(6, o.note)
+        .bind(7, o.reporter.isEmpty() ? m_options.userName : o.reporter)
+        .bind(8, created.toString(Qt::ISODate))
+        .bind(9, o.state)
+        .bind(10, o.indicator)
+        .bind(11, o.orgUnit);
+    DLI_TRY(stmt->exec());
+    auto inserted = m_db.scalar(u"SELECT changes()"_s);
+    if (!inserted)
+        return inserted.error();
+    if (inserted.value() != 1)
+        return Error(ErrorCode::NotFound,
+                     QCoreApplication::translate("ObservationRepository",
+                                                 "unknown indicator %1 or org unit %2")
+                         .arg(o.indicator, o.orgUnit));
+    return id;
+}
+
+} // namespace dli

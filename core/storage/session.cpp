@@ -1,0 +1,54 @@
+#include "core/storage/session.h"
+
+#include "core/storage/transaction.h"
+
+#include <QFile>
+
+using namespace Qt::StringLiterals;
+
+namespace dli {
+
+Session::Session(std::unique_ptr<Database> db, const SessionOptions& options)
+    : m_options(options.withDefaults()), m_db(std::move(db)), m_meta(*m_db),
+      m_programs(*m_db, m_options), m_observations(*m_db, m_options)
+{}
+
+Result<std::unique_ptr<Session>> Session::create(const QString& path, const SessionOptions& options)
+{
+    auto db = Database::open(path, Database::Mode::CreateNew);
+    if (!db)
+        return db.error();
+    std::unique_ptr<Session> s(new Session(std::move(db).value(), options));
+    Transaction tx(s->database());
+    Status written = tx.begun();
+    if (written)
+        written = s->m_meta.set(u"database_id"_s, s->m_options.newId());
+    if (written)
+        written = s->m_meta.set(u"created_at"_s, s->m_options.now().toString(Qt::ISODate));
+    if (written)
+        written = s->m_meta.set(u"created_by_version"_s, QStringLiteral(DLI_VERSION));
+    if (written)
+        written = tx.commit();
+    if (!written) {
+        s.reset();
+        QFile::remove(path); // a half-made database is worse than none
+        return written.error();
+    }
+    return s;
+}
+
+Result<std::unique_ptr<Session>> Session::open(const QString& path, const SessionOptions& options)
+{
+    auto db = Database::open(path, Database::Mode::OpenExisting);
+    if (!db)
+        return db.error();
+    return std::unique_ptr<Session>(new Session(std::move(db).value(), options));
+}
+
+QString Session::databaseId()
+{
+    auto id = m_meta.get(u"database_id"_s);
+    return id && id.value() ? *id.value() : QString();
+}
+
+} // namespace dli

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/result.h"
+#include "core/storage/change_notifier.h"
+#include "core/storage/database.h"
+#include "core/storage/meta_repository.h"
+#include "core/storage/observation_repository.h"
+#include "core/storage/program_repository.h"
+#include "core/storage/session_options.h"
+
+#include <memory>
+
+namespace dli {
+
+// One open database with its repositories and change notifier. The application creates it and
+// hands it down by reference; there are no global instances.
+class Session {
+    Q_DECLARE_TR_FUNCTIONS(Session)
+public:
+    // Makes a new database file (refusing one that exists) with the current schema.
+    static Result<std::unique_ptr<Session>> create(const QString& path,
+                                                   const SessionOptions& options = {});
+    // Opens an existing DLI Tracker database, migrating an older schema forward.
+    static Result<std::unique_ptr<Session>> open(const QString& path,
+                                                 const SessionOptions& options = {});
+
+    Database& database() { return *m_db; }
+    MetaRepository& meta() { return m_meta; }
+    ProgramRepository& programs() { return m_programs; }
+    ObservationRepository& observations() { return m_observations; }
+    ChangeNotifier& notifier() { return m_notifier; }
+    const SessionOptions& options() const { return m_options; }
+
+    QString path() const { return m_db->path(); }
+    QString databaseId();
+
+private:
+    Session(std::unique_ptr<Database> db, const SessionOptions& options);
+
+    SessionOptions m_options;
+    std::unique_ptr<Database> m_db;
+    MetaRepository m_meta;
+    ProgramRepository m_programs;
+    ObservationRepository m_observations;
+    ChangeNotifier m_notifier;
+};
+
+} // namespace dli

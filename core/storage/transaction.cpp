@@ -1,0 +1,33 @@
+#include "core/storage/transaction.h"
+
+#include "core/storage/database.h"
+
+using namespace Qt::StringLiterals;
+
+namespace dli {
+
+Transaction::Transaction(Database& db) : m_db(db)
+{
+    // IMMEDIATE takes the write lock now, so a busy database fails here and not half-way.
+    m_begun = m_db.exec(u"BEGIN IMMEDIATE"_s);
+    m_open = m_begun.ok();
+}
+
+Transaction::~Transaction()
+{
+    if (m_open)
+        (void)m_db.exec(u"ROLLBACK"_s);
+}
+
+Status Transaction::commit()
+{
+    if (!m_open)
+        return m_begun.ok() ? Status(Error(ErrorCode::Database, QStringLiteral("no transaction")))
+                            : m_begun;
+    auto s = m_db.exec(u"COMMIT"_s);
+    if (s)
+        m_open = false;
+    return s;
+}
+
+} // namespace dli

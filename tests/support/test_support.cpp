@@ -1,0 +1,45 @@
+#include "support/test_support.h"
+
+#include <QFile>
+
+using namespace Qt::StringLiterals;
+
+namespace dli::test {
+
+QString dataPath(const QString& relative)
+{
+    return QString::fromUtf8(DLI_TEST_DATA_DIR) + u'/' + relative;
+}
+
+QString sharedExample(const QString& name)
+{
+    return QString::fromUtf8(DLI_SHARED_EXAMPLES_DIR) + u'/' + name;
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        FAIL("cannot read " << path.toStdString());
+    return f.readAll();
+}
+
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        FAIL("cannot write " << path.toStdString());
+    f.write(bytes);
+}
+
+TempDir::TempDir()
+{
+    REQUIRE(m_dir.isValid());
+}
+
+QString TempDir::path(const QString& name) const
+{
+    return m_dir.filePath(name);
+}
+
+} // namespace dli::test

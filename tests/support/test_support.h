@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QTemporaryDir>
+#include <catch2/catch.hpp>
+#include <ostream>
+
+namespace dli::test {
+
+// Path of a fixture under tests/data.
+QString dataPath(const QString& relative);
+// Path of a file in ../shared/examples (the worked example program).
+QString sharedExample(const QString& name);
+QByteArray readFile(const QString& path);
+void writeFile(const QString& path, const QByteArray& bytes);
+
+// A temporary folder removed when the test ends.
+class TempDir {
+public:
+    TempDir();
+    QString path(const QString& name) const;
+
+private:
+    QTemporaryDir m_dir;
+};
+
+} // namespace dli::test
+
+// Lets Catch2 print QStrings in failed assertions.
+inline std::ostream& operator<<(std::ostream& os, const QString& s)
+{
+    return os << s.toStdString();
+}
