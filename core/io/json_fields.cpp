@@ -1,6 +1,7 @@
 #include "core/io/json_fields.h"
 
 #include <QLocale>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -59,11 +60,38 @@ Result<QString> JsonFields::numberText(const QJsonValue& v)
         const QVariant raw = v.toVariant();
         if (raw.typeId() == QMetaType::LongLong)
             return QString::number(raw.toLongLong());
-        return QString::number(v.toDouble(), 'f', QLocale::FloatingPointShortest);
+        const QString text = QString::number(v.toDouble(), 'f', QLocale::FloatingPointShortest);
+        // Beyond 15 significant digits the double may not hold the number the file has.
+        if (significantDigits(text) > ExactNumberDigits)
+            return Error(ErrorCode::InvalidInput,
+                         tr("a number with more than %1 significant digits (about %2) is not read "
+                            "exactly from a JSON number; write it as a decimal string in quotes, "
+                            "such as \"1234567.89\"")
+                             .arg(ExactNumberDigits)
+                             .arg(text));
+        return text;
     }
     if (v.isString())
         return v.toString();
     return Error(ErrorCode::InvalidInput, tr("expected a number, got %1").arg(describe(v)));
+}
+
+int JsonFields::significantDigits(QStringView decimalText)
+{
+    QString digits;
+    for (const QChar c : decimalText) {
+        if (c.isDigit())
+            digits += c;
+        else if (c == u'e' || c == u'E')
+            break;
+    }
+    qsizetype first = 0;
+    while (first < digits.size() && digits[first] == u'0')
+        ++first;
+    qsizetype last = digits.size();
+    while (last > first && digits[last - 1] == u'0')
+        --last;
+    return static_cast<int>(last - first);
 }
 
 QString JsonFields::text(const QString& key, bool required, const QString& fallback)
@@ -108,7 +136,7 @@ std::optional<int> JsonFields::integer(const QString& key, bool required, int fa
         return fallback;
     }
     const double d = v.toDouble();
-    if (!v.isDouble() || d != static_cast<double>(static_cast<long long>(d))) {
+    if (!v.isDouble() || d != std::trunc(d)) {
         error(key, tr("expected a whole number, got %1").arg(describe(v)));
         return std::nullopt;
     }

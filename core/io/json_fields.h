@@ -70,6 +70,11 @@ public:
     static QString describe(const QJsonValue& v);
     // Decimal text from a JSON number or decimal string, or an error message.
     static Result<QString> numberText(const QJsonValue& v);
+    // A JSON number with a fraction is parsed into a binary double, which keeps this many
+    // significant digits exactly; longer values must be written as decimal strings.
+    static constexpr int ExactNumberDigits = 15;
+    // The digits that carry a decimal's value: no sign, point, leading or trailing zeros.
+    static int significantDigits(QStringView decimalText);
 
 private:
     QJsonValue take(const QString& key);

@@ -11,8 +11,8 @@ Status ProgramImport::importProgram(Session& session, const Program& program, bo
 {
     // A program built in code gets the same checks as one read from a file.
     if (const QStringList problems = ProgramChecker::check(program); !problems.isEmpty()) {
-        Error e(ErrorCode::InvalidInput, tr("the program has %n problem(s); nothing was imported",
-                                            nullptr, static_cast<int>(problems.size())));
+        Error e(ErrorCode::InvalidInput,
+                tr("the program has problems (%1); nothing was imported").arg(problems.size()));
         e.details = problems;
         return e;
     }
@@ -32,9 +32,9 @@ Status ProgramImport::importProgram(Session& session, const Program& program, bo
             return observations.error();
         if (observations.value() > 0)
             return Error(ErrorCode::Conflict,
-                         tr("the program cannot be replaced: %n observation(s) already refer to "
-                            "it",
-                            nullptr, static_cast<int>(observations.value())));
+                         tr("the program cannot be replaced: observations already refer to it "
+                            "(%1)")
+                             .arg(observations.value()));
         DLI_TRY(session.programs().removeAll());
     }
     DLI_TRY(session.programs().insert(program));

@@ -125,8 +125,7 @@ Dlr readDlr(JsonFields& f, Context& ctx)
     r.baseline = f.decimal(u"baseline"_s, false);
     r.target = f.decimal(u"target"_s, true).value_or(Decimal());
     r.allocation = f.money(u"allocation"_s, ctx.minorDigits, true).value_or(Money());
-    if (f.has(u"unit_amount"_s) || r.kind == DlrKind::PerUnit)
-        r.unitAmount = f.money(u"unit_amount"_s, ctx.minorDigits, r.kind == DlrKind::PerUnit);
+    r.unitAmount = f.money(u"unit_amount"_s, ctx.minorDigits, r.kind == DlrKind::PerUnit);
     r.minFraction = f.decimal(u"min_fraction"_s, false, Decimal()).value_or(Decimal());
     r.priorResult = f.boolean(u"prior_result"_s, false);
     r.rollover = f.choice(u"rollover"_s, kRolloverNames, std::optional(Rollover::Cancel));
@@ -258,8 +257,7 @@ Result<Program> ProgramReader::read(const QByteArray& json, const QString& sourc
         errors = ProgramChecker::check(p);
     if (!errors.isEmpty()) {
         Error e(ErrorCode::InvalidInput,
-                tr("the program file has %n problem(s); nothing was imported", nullptr,
-                   static_cast<int>(errors.size())),
+                tr("the program file has problems (%1); nothing was imported").arg(errors.size()),
                 sourceName);
         e.details = errors;
         return e;

@@ -1,5 +1,6 @@
 #include "core/io/program_writer.h"
 
+#include "core/io/json_fields.h"
 #include "core/io/json_writer.h"
 #include "core/io/program_reader.h"
 
@@ -9,14 +10,23 @@ namespace dli {
 
 namespace {
 
+// A JSON number, or a decimal string when it has more digits than a reader's double keeps
+// exactly (see JsonFields::ExactNumberDigits), so that reading the file gives it back.
+JsonNode exactNumber(const QString& text)
+{
+    if (JsonFields::significantDigits(text) > JsonFields::ExactNumberDigits)
+        return JsonNode::string(text);
+    return JsonNode::number(text);
+}
+
 JsonNode num(Decimal d)
 {
-    return JsonNode::number(d.toString());
+    return exactNumber(d.toString());
 }
 
 JsonNode amount(Money m, const Currency& c)
 {
-    return JsonNode::number(m.toPlainString(c.minorDigits));
+    return exactNumber(formatScaledDecimal(m.minor(), c.minorDigits, true));
 }
 
 JsonNode date(const QDate& d)

@@ -113,8 +113,9 @@ Result<std::int64_t> parseScaledDecimal(QStringView text, int scale)
                 ErrorCode::InvalidInput,
                 scale == 0
                     ? Decimal::tr("%1 has decimals; only whole units are allowed").arg(t.toString())
-                    : Decimal::tr("%1 has more than %n decimal place(s)", nullptr, scale)
-                          .arg(t.toString()));
+                    : Decimal::tr("%1 has more than %2 decimal places")
+                          .arg(t.toString())
+                          .arg(scale));
         }
         scaled /= p;
     }

@@ -1,9 +1,13 @@
 #include "core/model/program_checker.h"
 
+#include "core/model/int128.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
+#include <algorithm>
 #include <functional>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -35,6 +39,14 @@ public:
 private:
     void add(const QString& path, const QString& message) { m_errors << path + u": "_s + message; }
     QString money(Money m) const { return m.format(m_p.currency); }
+    // A sum of allocations, added up wide so that huge amounts in a file cannot overflow.
+    QString money(Int128 sum) const
+    {
+        constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
+        if (sum > kMax || sum < -kMax)
+            return ProgramChecker::tr("an amount too large to hold");
+        return money(Money::fromMinor(static_cast<std::int64_t>(sum)));
+    }
     int sm() const { return m_p.fiscalYearStartMonth; }
 
     template <typename T> void checkUnique(const QList<T>& items, const QString& list)
@@ -120,6 +132,21 @@ private:
         for (qsizetype i = 0; i < m_p.indicators.size(); ++i) {
             const Indicator& x = m_p.indicators[i];
             const QString path = at(u"indicators"_s, i);
+            static const QRegularExpression codeForm(uR"(^[A-Za-z][A-Za-z0-9_]*$)"_s);
+            if (!x.code.isEmpty() && !codeForm.match(x.code).hasMatch())
+                add(path + u".code"_s,
+                    ProgramChecker::tr("\"%1\": an indicator code is letters, digits and _, "
+                                       "starting with a letter, so that formulas and rules can "
+                                       "name it")
+                        .arg(x.code));
+            const bool unitsExist =
+                std::any_of(m_p.orgUnits.begin(), m_p.orgUnits.end(),
+                            [&](const OrgUnit& u) { return u.kind == x.reportedAt; });
+            // A missing program unit is reported once, by the tree check.
+            if (!unitsExist && x.reportedAt != OrgUnitKind::Program)
+                add(path + u".reported_at"_s,
+                    ProgramChecker::tr("no org unit of kind %1 exists to report at")
+                        .arg(enumToString(kOrgUnitKindNames, x.reportedAt)));
             if (!x.resultArea.isEmpty() && !m_p.resultArea(x.resultArea))
                 add(path + u".result_area"_s,
                     ProgramChecker::tr("unknown result area \"%1\"").arg(x.resultArea));
@@ -137,6 +164,11 @@ private:
                 if (x.disaggregation->categories.isEmpty())
                     add(path + u".disaggregation.categories"_s,
                         ProgramChecker::tr("list at least one category"));
+                for (const QString& c : x.disaggregation->categories) {
+                    if (c.trimmed().isEmpty())
+                        add(path + u".disaggregation.categories"_s,
+                            ProgramChecker::tr("a category must not be blank"));
+                }
                 QStringList categories = x.disaggregation->categories;
                 if (categories.removeDuplicates() > 0)
                     add(path + u".disaggregation.categories"_s,
@@ -203,13 +235,13 @@ private:
     void checkDlis()
     {
         checkUnique(m_p.dlis, u"dlis"_s);
-        Money total;
+        Int128 total = 0;
         QHash<QString, QString> dliOfIndicator;
         QHash<QString, QString> dlrCodes;
         for (qsizetype i = 0; i < m_p.dlis.size(); ++i) {
             const Dli& d = m_p.dlis[i];
             const QString path = at(u"dlis"_s, i);
-            total += d.allocation;
+            total += d.allocation.minor();
             if (d.allocation <= Money())
                 add(path + u".allocation"_s, ProgramChecker::tr("must be more than zero"));
             const Indicator* ind = m_p.indicator(d.indicator);
@@ -229,7 +261,7 @@ private:
                     ProgramChecker::tr("a share lies between 0 and 1 (0.1 is 10%)"));
             if (d.dlrs.isEmpty())
                 add(path + u".dlrs"_s, ProgramChecker::tr("a DLI needs at least one DLR"));
-            Money dlrTotal;
+            Int128 dlrTotal = 0;
             for (qsizetype r = 0; r < d.dlrs.size(); ++r) {
                 const QString rp = at(path + u".dlrs"_s, r);
                 const QString& code = d.dlrs[r].code;
@@ -239,16 +271,16 @@ private:
                             .arg(code, dlrCodes.value(code)));
                 else
                     dlrCodes.insert(code, rp);
-                dlrTotal += d.dlrs[r].allocation;
+                dlrTotal += d.dlrs[r].allocation.minor();
                 checkDlr(d, static_cast<int>(r), ind, rp);
             }
-            if (dlrTotal > d.allocation)
+            if (dlrTotal > d.allocation.minor())
                 add(path + u".dlrs"_s,
                     ProgramChecker::tr("the DLR allocations add up to %1, more than the DLI's "
                                        "allocation of %2")
                         .arg(money(dlrTotal), money(d.allocation)));
         }
-        if (total > m_p.financing)
+        if (total > m_p.financing.minor())
             add(u"dlis"_s, ProgramChecker::tr("the DLI allocations add up to %1, more than the "
                                               "program's financing of %2")
                                .arg(money(total), money(m_p.financing)));
@@ -264,12 +296,22 @@ private:
             add(path + u".deadline"_s,
                 ProgramChecker::tr("%1 is before the start of %2")
                     .arg(r.deadline->toString(Qt::ISODate), r.period.code()));
+        if (!r.deadline && m_p.periodInRange(r.period) && m_p.closingDate.isValid() &&
+            r.period.end(sm()) > m_p.closingDate)
+            add(path + u".period"_s,
+                ProgramChecker::tr("%1 ends on %2, after the closing date %3; give the DLR a "
+                                   "deadline on or before the closing date")
+                    .arg(r.period.code(), r.period.end(sm()).toString(Qt::ISODate),
+                         m_p.closingDate.toString(Qt::ISODate)));
         if (r.deadline && m_p.closingDate.isValid() && *r.deadline > m_p.closingDate)
             add(path + u".deadline"_s,
                 ProgramChecker::tr("%1 is after the closing date %2")
                     .arg(r.deadline->toString(Qt::ISODate), m_p.closingDate.toString(Qt::ISODate)));
         if (r.kind == DlrKind::PerUnit) {
-            if (r.unitAmount && *r.unitAmount <= Money())
+            if (!r.unitAmount)
+                add(path + u".unit_amount"_s,
+                    ProgramChecker::tr("a per_unit DLR needs a unit amount"));
+            else if (*r.unitAmount <= Money())
                 add(path + u".unit_amount"_s, ProgramChecker::tr("must be more than zero"));
         } else if (r.unitAmount) {
             add(path + u".unit_amount"_s,
@@ -292,8 +334,11 @@ private:
             add(path + u".target"_s,
                 ProgramChecker::tr("a %1 indicator is met at 1 (yes); the target must be 1")
                     .arg(enumToString(kIndicatorUnitNames, ind->unit)));
-        if (binaryUnit)
-            return;
+        if (ind->frequency == Frequency::Yearly && r.period.isQuarter())
+            add(path + u".period"_s,
+                ProgramChecker::tr("indicator %1 is reported yearly, so its DLRs are for fiscal "
+                                   "years, not %2")
+                    .arg(ind->code, r.period.code()));
         const Decimal b = m_p.dlrBaseline(d, index);
         const QString whence = r.baseline ? ProgramChecker::tr("its own baseline")
                                           : ProgramChecker::tr("its baseline");
@@ -301,6 +346,8 @@ private:
             add(path + u".target"_s, ProgramChecker::tr("target %1 equals %2 %3; nothing could be "
                                                         "earned")
                                          .arg(r.target.toString(), whence, b.toString()));
+        } else if (binaryUnit) {
+            return; // met at 1 whatever the direction; the checks above cover it
         } else if (ind->direction == Direction::Increase && r.target < b) {
             add(path + u".target"_s,
                 ProgramChecker::tr("target %1 is below %2 %3, but indicator "
@@ -349,7 +396,9 @@ QStringList ProgramChecker::identifiers(const QString& expression)
     auto it = name.globalMatch(expression);
     while (it.hasNext()) {
         const auto m = it.next();
-        if (m.captured(2).isEmpty() && !out.contains(m.captured(1)))
+        // Names starting with "_" are muParser's constants (_pi, _e).
+        if (m.captured(2).isEmpty() && !m.captured(1).startsWith(u'_') &&
+            !out.contains(m.captured(1)))
             out << m.captured(1);
     }
     return out;

@@ -3,6 +3,7 @@
 #include "core/storage/schema.h"
 #include "core/storage/transaction.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <sqlite3.h>
@@ -46,6 +47,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Mode mode,
         return Error(
             ErrorCode::Conflict,
             tr("%1 already exists; choose another file name or remove it first").arg(path));
+    if (mode == Mode::CreateNew && !info.absoluteDir().exists())
+        return Error(ErrorCode::NotFound,
+                     tr("the folder %1 does not exist; create it first or choose another place")
+                         .arg(info.absolutePath()));
     if (mode == Mode::OpenExisting && info.isDir())
         return Error(ErrorCode::NotADatabase, tr("%1 is a folder, not a database").arg(path));
 
@@ -208,6 +213,10 @@ Status Database::backupTo(const QString& outPath)
     if (QFileInfo::exists(outPath))
         return Error(ErrorCode::Conflict,
                      tr("%1 already exists; a backup never overwrites a file").arg(outPath));
+    if (!QFileInfo(outPath).absoluteDir().exists())
+        return Error(ErrorCode::NotFound,
+                     tr("the folder %1 does not exist; create it first or choose another place")
+                         .arg(QFileInfo(outPath).absolutePath()));
     sqlite3* target = nullptr;
     int rc = sqlite3_open_v2(outPath.toUtf8().constData(), &target,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);

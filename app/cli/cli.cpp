@@ -1,0 +1,449 @@
+#include "app/cli/cli.h"
+
+#include "core/io/demo.h"
+#include "core/io/program_import.h"
+#include "core/io/program_outline.h"
+#include "core/io/program_writer.h"
+#include "core/storage/schema.h"
+#include "core/storage/session.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QTextStream>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace dli::cli {
+
+// What one subcommand takes, for parsing and for its --help.
+struct Command {
+    QString name;     // "program import"
+    QString synopsis; // "DB FILE [--replace]"
+    QString description;
+    QList<QCommandLineOption> options;
+    qsizetype minArgs = 0;
+    qsizetype maxArgs = 0;
+};
+
+namespace {
+
+constexpr int MaxDetails = 50;
+
+QString helpText(const Command& c)
+{
+    QString h = u"Usage: dlitracker-cli "_s + c.name + u' ' + c.synopsis + u"\n\n"_s +
+                c.description + u"\n\nOptions:\n"_s;
+    for (const QCommandLineOption& o : c.options) {
+        QString names = u"--"_s + o.names().constFirst();
+        if (!o.valueName().isEmpty())
+            names += u' ' + o.valueName();
+        h += u"  "_s + names.leftJustified(22) + u' ' + o.description() + u'\n';
+    }
+    h += u"  "_s + u"-h, --help"_s.leftJustified(22) + u' ' + Cli::tr("Show this help.") + u'\n';
+    return h;
+}
+
+Result<std::unique_ptr<Session>> openSession(const QString& path)
+{
+    return Session::open(path);
+}
+
+} // namespace
+
+std::optional<int> Cli::parse(QCommandLineParser& parser, const Command& c, const QStringList& args)
+{
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    parser.addOptions(c.options);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, Cli::tr("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(QStringList{u"dlitracker-cli"_s} + args)) {
+        err() << Cli::tr("dlitracker-cli %1: %2").arg(c.name, parser.errorText()) << '\n'
+              << Cli::tr("Usage: dlitracker-cli %1 %2").arg(c.name, c.synopsis) << '\n'
+              << Cli::tr("Run `dlitracker-cli %1 --help` for details.").arg(c.name) << '\n';
+        return BadInput;
+    }
+    if (parser.isSet(help)) {
+        out() << helpText(c);
+        return Success;
+    }
+    const qsizetype n = parser.positionalArguments().size();
+    if (n < c.minArgs || n > c.maxArgs) {
+        err() << (n < c.minArgs
+                      ? Cli::tr("dlitracker-cli %1: missing arguments").arg(c.name)
+                      : Cli::tr("dlitracker-cli %1: too many arguments: %2")
+                            .arg(c.name, parser.positionalArguments().mid(c.maxArgs).join(u' ')))
+              << '\n'
+              << Cli::tr("Usage: dlitracker-cli %1 %2").arg(c.name, c.synopsis) << '\n'
+              << Cli::tr("Run `dlitracker-cli %1 --help` for details.").arg(c.name) << '\n';
+        return BadInput;
+    }
+    return std::nullopt;
+}
+
+int exitStatusFor(const Error& error)
+{
+    switch (error.code) {
+    case ErrorCode::InvalidInput:
+    case ErrorCode::Usage:
+    case ErrorCode::NotFound:
+    case ErrorCode::Conflict:
+    case ErrorCode::Io:
+        return BadInput;
+    case ErrorCode::Database:
+    case ErrorCode::NotADatabase:
+    case ErrorCode::NewerSchema:
+        return DatabaseError;
+    }
+    return DatabaseError;
+}
+
+int Cli::report(const Error& error)
+{
+    const QString where = error.location.isEmpty() ? QString() : error.location + u": "_s;
+    err() << u"dlitracker-cli: "_s << where << error.message << '\n';
+    for (qsizetype i = 0; i < error.details.size() && i < MaxDetails; ++i)
+        err() << u"  "_s << error.details[i] << '\n';
+    if (error.details.size() > MaxDetails)
+        err() << u"  "_s << Cli::tr("... and more problems (%1 in all)").arg(error.details.size())
+              << '\n';
+    err().flush();
+    return exitStatusFor(error);
+}
+
+namespace {
+
+QString usageText()
+{
+    return Cli::tr("Usage: dlitracker-cli COMMAND [ARGUMENTS]\n"
+                   "\n"
+                   "DLI Tracker keeps a Program-for-Results' disbursement-linked indicators in a "
+                   "local database\n"
+                   "and computes what can be claimed. Commands:\n"
+                   "\n"
+                   "  init DB                        Create an empty database.\n"
+                   "  demo DB [--seed N]             Create a database holding the demo program.\n"
+                   "  check DB                       Check the schema version and the file's "
+                   "integrity.\n"
+                   "  backup DB OUT                  Copy the database safely, even while in use.\n"
+                   "  program import DB FILE         Import a program definition (JSON).\n"
+                   "  program export DB [OUT]        Export the program definition as JSON.\n"
+                   "  show DB [--format table|json]  Show the results framework.\n"
+                   "\n"
+                   "Run `dlitracker-cli COMMAND --help` for a command's options, and\n"
+                   "`dlitracker-cli --version` for the version. Exit status: 0 success, 1 problems "
+                   "found,\n"
+                   "2 bad usage or input, 3 database error.\n");
+}
+
+} // namespace
+
+int Cli::usage()
+{
+    out() << usageText();
+    return Success;
+}
+
+int Cli::run(const QStringList& args)
+{
+    const int status = dispatch(args);
+    out().flush();
+    err().flush();
+    return status;
+}
+
+int Cli::dispatch(const QStringList& args)
+{
+    if (args.isEmpty()) {
+        // Bad usage: the usage goes to stderr like every other error message.
+        err() << usageText();
+        return BadInput;
+    }
+    const QString command = args.first();
+    const QStringList rest = args.mid(1);
+    if (command == u"--help"_s || command == u"-h"_s || command == u"help"_s)
+        return usage();
+    if (command == u"--version"_s || command == u"-v"_s) {
+        out() << u"dlitracker-cli "_s << QCoreApplication::applicationVersion() << '\n'
+              << tr("Database schema version %1").arg(Schema::currentVersion()) << '\n';
+        return Success;
+    }
+    if (command == u"init"_s)
+        return init(rest);
+    if (command == u"demo"_s)
+        return demo(rest);
+    if (command == u"check"_s)
+        return check(rest);
+    if (command == u"backup"_s)
+        return backup(rest);
+    if (command == u"program"_s)
+        return program(rest);
+    if (command == u"show"_s)
+        return show(rest);
+    err() << tr("dlitracker-cli: unknown command \"%1\"; run `dlitracker-cli --help` for the "
+                "list of commands")
+                 .arg(command)
+          << '\n';
+    return BadInput;
+}
+
+int Cli::init(const QStringList& args)
+{
+    const Command c{u"init"_s,
+                    u"DB"_s,
+                    tr("Creates an empty DLI Tracker database at DB (refusing a file that "
+                       "exists).\nThen import a program with `dlitracker-cli program import DB "
+                       "FILE`."),
+                    {},
+                    1,
+                    1};
+    QCommandLineParser p;
+    if (auto stop = parse(p, c, args))
+        return *stop;
+    const QString path = p.positionalArguments().at(0);
+    auto session = Session::create(path);
+    if (!session)
+        return report(session.error());
+    err() << tr("Created an empty DLI Tracker database at %1.\nNext: dlitracker-cli program "
+                "import %1 PROGRAM.json")
+                 .arg(path)
+          << '\n';
+    return Success;
+}
+
+int Cli::demo(const QStringList& args)
+{
+    const QCommandLineOption seed(u"seed"_s,
+                                  tr("Seed of the generated content (default %1); the same seed "
+                                     "gives the same database.")
+                                      .arg(Demo::DefaultSeed),
+                                  u"N"_s);
+    const Command c{u"demo"_s,
+                    u"DB [--seed N]"_s,
+                    tr("Writes a new database at DB holding the demo program, modelled on the "
+                       "Punjab Jobs &\nCompetitiveness PforR and PSIC's Cluster Development "
+                       "Initiative."),
+                    {seed},
+                    1,
+                    1};
+    QCommandLineParser p;
+    if (auto stop = parse(p, c, args))
+        return *stop;
+    quint64 seedValue = Demo::DefaultSeed;
+    if (p.isSet(seed)) {
+        bool ok = false;
+        seedValue = p.value(seed).toULongLong(&ok);
+        if (!ok)
+            return report(Error(
+                ErrorCode::Usage,
+                tr("--seed takes a whole number of zero or more, not \"%1\"").arg(p.value(seed))));
+    }
+    const QString path = p.positionalArguments().at(0);
+    if (auto s = Demo::create(path, seedValue); !s)
+        return report(s.error());
+    err() << tr("Created the demo database %1 (seed %2).\nSee it with: dlitracker-cli show %1   "
+                "or open it with: dlitracker %1")
+                 .arg(path)
+                 .arg(seedValue)
+          << '\n';
+    return Success;
+}
+
+int Cli::check(const QStringList& args)
+{
+    const Command c{u"check"_s,
+                    u"DB"_s,
+                    tr("Checks that DB is a DLI Tracker database this version can read, brings an "
+                       "older schema\nup to date, and runs SQLite's integrity and foreign-key "
+                       "checks.\nExit status 1 when the file has problems."),
+                    {},
+                    1,
+                    1};
+    QCommandLineParser p;
+    if (auto stop = parse(p, c, args))
+        return *stop;
+    auto session = openSession(p.positionalArguments().at(0));
+    if (!session)
+        return report(session.error());
+    Session& s = *session.value();
+    out() << tr("Database:        %1").arg(s.path()) << '\n'
+          << tr("Database id:     %1").arg(s.databaseId()) << '\n'
+          << tr("Schema version:  %1 (this DLI Tracker writes %2)")
+                 .arg(s.database().schemaVersion())
+                 .arg(Schema::currentVersion())
+          << '\n';
+    auto problems = s.database().integrityCheck();
+    if (!problems) {
+        out().flush();
+        report(problems.error());
+        return ProblemsFound;
+    }
+    if (problems->isEmpty()) {
+        out() << tr("Integrity:       ok") << '\n';
+        return Success;
+    }
+    out() << tr("Integrity:       problems found (%1)").arg(problems->size()) << '\n';
+    for (const QString& line : problems.value())
+        out() << u"  "_s << line << '\n';
+    out().flush();
+    err() << tr("dlitracker-cli: the database is damaged. Close DLI Tracker, keep the damaged "
+                "file aside for inspection, and copy your latest backup (made with "
+                "`dlitracker-cli backup`) in its place.")
+          << '\n';
+    return ProblemsFound;
+}
+
+int Cli::backup(const QStringList& args)
+{
+    const Command c{u"backup"_s,
+                    u"DB OUT"_s,
+                    tr("Copies DB to the new file OUT with SQLite's online backup, which is safe "
+                       "while DB is in use.\nOUT must not exist."),
+                    {},
+                    2,
+                    2};
+    QCommandLineParser p;
+    if (auto stop = parse(p, c, args))
+        return *stop;
+    auto session = openSession(p.positionalArguments().at(0));
+    if (!session)
+        return report(session.error());
+    const QString target = p.positionalArguments().at(1);
+    if (auto s = session.value()->database().backupTo(target); !s)
+        return report(s.error());
+    err() << tr("Backed up %1 to %2 (%3 bytes).")
+                 .arg(p.positionalArguments().at(0), target)
+                 .arg(QFileInfo(target).size())
+          << '\n';
+    return Success;
+}
+
+int Cli::program(const QStringList& args)
+{
+    const QString sub = args.value(0);
+    if (sub == u"import"_s)
+        return programImport(args.mid(1));
+    if (sub == u"export"_s)
+        return programExport(args.mid(1));
+    if (sub == u"--help"_s || sub == u"-h"_s) {
+        out() << tr("Usage: dlitracker-cli program import DB FILE [--replace]\n"
+                    "       dlitracker-cli program export DB [OUT] [--force]\n");
+        return Success;
+    }
+    err() << (sub.isEmpty() ? tr("dlitracker-cli program: choose an action, import or export")
+                            : tr("dlitracker-cli program: unknown action \"%1\"; the actions are "
+                                 "import and export")
+                                  .arg(sub))
+          << '\n'
+          << tr("Usage: dlitracker-cli program import DB FILE [--replace]\n"
+                "       dlitracker-cli program export DB [OUT] [--force]\n");
+    return BadInput;
+}
+
+int Cli::programImport(const QStringList& args)
+{
+    const QCommandLineOption replace(u"replace"_s,
+                                     tr("Replace the database's program (only while no "
+                                        "observations exist)."));
+    const Command c{u"program import"_s,
+                    u"DB FILE [--replace]"_s,
+                    tr("Reads the program definition FILE (format dlitracker-program/1, see "
+                       "docs/program-format.md),\nchecks all of it, and stores it in DB in one "
+                       "transaction: on any problem nothing is written."),
+                    {replace},
+                    2,
+                    2};
+    QCommandLineParser p;
+    if (auto stop = parse(p, c, args))
+        return *stop;
+    auto session = openSession(p.positionalArguments().at(0));
+    if (!session)
+        return report(session.error());
+    const QString file = p.positionalArguments().at(1);
+    if (auto s = ProgramImport::importFile(*session.value(), file, p.isSet(replace)); !s)
+        return report(s.error());
+    auto program = session.value()->programs().load();
+    if (!program)
+        return report(program.error());
+    err() << tr("Imported program %1 into %2: %3 indicators, %4 DLIs.")
+                 .arg(program->code, p.positionalArguments().at(0))
+                 .arg(program->indicators.size())
+                 .arg(program->dlis.size())
+          << '\n';
+    return Success;
+}
+
+int Cli::programExport(const QStringList& args)
+{
+    const QCommandLineOption force(u"force"_s, tr("Overwrite OUT if it exists."));
+    const Command c{
+        u"program export"_s,
+        u"DB [OUT] [--force]"_s,
+        tr("Writes the database's program definition as JSON to OUT, or to standard "
+           "output when OUT is absent or -.\nImporting the file gives back the same program."),
+        {force},
+        1,
+        2};
+    QCommandLineParser p;
+    if (auto stop = parse(p, c, args))
+        return *stop;
+    auto session = openSession(p.positionalArguments().at(0));
+    if (!session)
+        return report(session.error());
+    auto program = session.value()->programs().load();
+    if (!program)
+        return report(program.error());
+    const QByteArray json = ProgramWriter::write(program.value());
+    if (p.positionalArguments().size() < 2 || p.positionalArguments().at(1) == u"-"_s) {
+        out().flush();
+        QFile stdoutFile;
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly) || stdoutFile.write(json) < 0)
+            return report(Error(ErrorCode::Io, tr("cannot write to standard output")));
+        return Success;
+    }
+    const QString target = p.positionalArguments().at(1);
+    if (QFileInfo::exists(target) && !p.isSet(force))
+        return report(Error(ErrorCode::Conflict,
+                            tr("%1 already exists; add --force to overwrite it").arg(target)));
+    QSaveFile file(target);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
+        return report(
+            Error(ErrorCode::Io, tr("cannot write the file: %1").arg(file.errorString()), target));
+    err() << tr("Exported program %1 to %2.").arg(program->code, target) << '\n';
+    return Success;
+}
+
+int Cli::show(const QStringList& args)
+{
+    const QCommandLineOption format(u"format"_s, tr("table (default) or json."), u"FORMAT"_s,
+                                    u"table"_s);
+    const Command c{u"show"_s,
+                    u"DB [--format table|json]"_s,
+                    tr("Shows the results framework: results areas > indicators > DLIs > DLRs, "
+                       "with\nallocations, targets, periods and deadlines, then the org units."),
+                    {format},
+                    1,
+                    1};
+    QCommandLineParser p;
+    if (auto stop = parse(p, c, args))
+        return *stop;
+    const QString fmt = p.value(format);
+    if (fmt != u"table"_s && fmt != u"json"_s)
+        return report(
+            Error(ErrorCode::Usage, tr("--format is table or json, not \"%1\"").arg(fmt)));
+    auto session = openSession(p.positionalArguments().at(0));
+    if (!session)
+        return report(session.error());
+    auto program = session.value()->programs().load();
+    if (!program)
+        return report(program.error());
+    if (fmt == u"json"_s)
+        out() << QString::fromUtf8(ProgramOutline::json(program.value()));
+    else
+        out() << ProgramOutline::text(program.value());
+    return Success;
+}
+
+} // namespace dli::cli

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QTextStream>
+#include <optional>
+
+class QCommandLineParser;
+
+namespace dli::cli {
+
+// Exit statuses of dlitracker-cli, documented in docs/cli.md.
+enum Exit : int {
+    Success = 0,
+    ProblemsFound = 1, // the command ran and found problems (e.g. `check` on a damaged file)
+    BadInput = 2,      // bad usage or bad input; nothing was changed
+    DatabaseError = 3, // the database could not be opened, read or written
+};
+
+struct Command;
+
+// Runs dlitracker-cli with its arguments (without the program name); returns the exit status.
+class Cli {
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+public:
+    int run(const QStringList& args);
+
+    // Prints an error to stderr as "dlitracker-cli: LOCATION: MESSAGE" and returns its exit
+    // status.
+    int report(const Error& error);
+
+private:
+    QTextStream& out() { return m_out; }
+    QTextStream& err() { return m_err; }
+    // Parses a subcommand's arguments; returns an exit status when the command should stop
+    // here (help shown, or bad usage reported).
+    std::optional<int> parse(QCommandLineParser& parser, const Command& c, const QStringList& args);
+    int dispatch(const QStringList& args);
+    int init(const QStringList& args);
+    int demo(const QStringList& args);
+    int check(const QStringList& args);
+    int backup(const QStringList& args);
+    int program(const QStringList& args);
+    int programImport(const QStringList& args);
+    int programExport(const QStringList& args);
+    int show(const QStringList& args);
+    int usage();
+
+    QTextStream m_out{stdout};
+    QTextStream m_err{stderr};
+};
+
+int exitStatusFor(const Error& error);
+
+} // namespace dli::cli

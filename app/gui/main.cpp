@@ -1,0 +1,79 @@
+#include "ui/main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Without a display Qt would fail with a terse plugin error; say what to do instead.
+bool haveDisplay()
+{
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY") ||
+           qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+#else
+    return true;
+#endif
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (!haveDisplay()) {
+        std::fputs("dlitracker: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+                   "  To use the window here, run it under a virtual display:\n"
+                   "      xvfb-run -a dlitracker [DB]\n"
+                   "  To take a picture of the window without any display:\n"
+                   "      QT_QPA_PLATFORM=offscreen dlitracker --screenshot window.png [DB]\n"
+                   "  Everything else is available from the command line: dlitracker-cli --help\n",
+                   stderr);
+        return 2;
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"DLI Tracker"_s);
+    QApplication::setApplicationDisplayName(u"DLI Tracker"_s);
+    QApplication::setApplicationVersion(QStringLiteral(DLI_VERSION));
+    QApplication::setOrganizationName(u"PSIC"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "DLI Tracker: disbursement-linked indicators for PSIC."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(u"demo"_s,
+                                  QApplication::translate("main", "Open a fresh demo program."));
+    const QCommandLineOption screenshot(
+        u"screenshot"_s,
+        QApplication::translate("main", "Save a picture of the window to FILE and quit."),
+        u"FILE"_s);
+    parser.addOptions({demo, screenshot});
+    parser.addPositionalArgument(u"DB"_s, QApplication::translate("main", "The database to open."));
+    parser.process(app);
+
+    dli::ui::MainWindow window;
+    int status = 0;
+    if (parser.isSet(demo))
+        status = window.openDemo() ? 0 : 3;
+    else if (!parser.positionalArguments().isEmpty())
+        status = window.openDatabase(parser.positionalArguments().constFirst()) ? 0 : 3;
+    window.show();
+
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        window.setErrorPresenter([](const QString& title, const QString& text) {
+            std::fprintf(stderr, "dlitracker: %s: %s\n", qPrintable(title), qPrintable(text));
+        });
+        QTimer::singleShot(300, &window, [&window, file, status] {
+            const bool saved = window.grab().save(file);
+            if (!saved)
+                std::fprintf(stderr, "dlitracker: cannot write %s\n", qPrintable(file));
+            QApplication::exit(saved ? status : 2);
+        });
+    }
+    return QApplication::exec();
+}

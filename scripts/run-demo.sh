@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# README command 1: install what is needed, build in Release, create the demo program and open
+# the window on it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup-deps.sh
+scripts/build.sh
+
+demo=build/demo.dlidb
+rm -f "$demo" "$demo-wal" "$demo-shm"
+build/release/app/dlitracker-cli demo "$demo"
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+    cat >&2 <<MSG
+
+The demo database is ready at $demo, but there is no display to open the window on.
+  - Look at the demo from the command line:
+        build/release/app/dlitracker-cli show $demo
+  - Run the window on a virtual display (apt-get install xvfb):
+        xvfb-run -a build/release/app/dlitracker $demo
+  - Take a picture of the window with no display at all:
+        QT_QPA_PLATFORM=offscreen build/release/app/dlitracker --screenshot demo.png $demo
+MSG
+    exit 0
+fi
+exec build/release/app/dlitracker "$demo"
