@@ -238,7 +238,8 @@ TEST_CASE("cli: every subcommand has --help", "[cli]")
     for (const QString& command : kSubcommands) {
         for (const QString& flag : {u"--help"_s, u"-h"_s}) {
             const Run r = cli(command.split(u' ') << flag, Success);
-            CHECK_THAT(r.out, StartsWith("Usage: dlitracker-cli " + command.toStdString() + " "));
+            CHECK_THAT(r.out,
+                       StartsWith((u"Usage: dlitracker-cli "_s + command + u" "_s).toStdString()));
             CHECK_THAT(r.out, Contains("--help"));
             CHECK(r.err.empty());
         }
@@ -446,8 +447,8 @@ TEST_CASE("cli: commands on a missing file suggest init and create nothing", "[c
           QStringList{u"program"_s, u"export"_s, db},
           QStringList{u"program"_s, u"import"_s, db, sharedExample(u"worked-program.json"_s)}}) {
         const Run r = cli(args, BadInput);
-        CHECK_THAT(r.err, Contains("no database at " + db.toStdString()));
-        CHECK_THAT(r.err, Contains("dlitracker-cli init " + db.toStdString()));
+        CHECK_THAT(r.err, Contains((u"no database at "_s + db).toStdString()));
+        CHECK_THAT(r.err, Contains((u"dlitracker-cli init "_s + db).toStdString()));
         CHECK(r.out.empty());
         CHECK_FALSE(QFileInfo::exists(db));
         CHECK_FALSE(QFileInfo::exists(dir.path(u"copy.db"_s)));

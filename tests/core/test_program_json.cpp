@@ -134,7 +134,8 @@ QStringList problems(const QByteArray& json)
     CHECK(e.code == ErrorCode::InvalidInput);
     CHECK(e.location == u"test.json"_s);
     CHECK_THAT(e.message.toStdString(), Contains("nothing was imported"));
-    CHECK_THAT(e.message.toStdString(), Contains("(" + std::to_string(e.details.size()) + ")"));
+    CHECK_THAT(e.message.toStdString(),
+               Contains((u"("_s + QString::number(e.details.size()) + u")"_s).toStdString()));
     return e.details;
 }
 
