@@ -68,6 +68,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_welcome, &WelcomePage::openDemoRequested, this, [this] { (void)openDemo(); });
     connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::chooseAndOpen);
     connect(m_welcome, &WelcomePage::newRequested, this, &MainWindow::chooseAndCreate);
+    connect(m_welcome, &WelcomePage::openRecentRequested, this,
+            [this](const QString& path) { (void)openDatabase(path); });
 
     m_stack = new QStackedWidget;
     m_stack->addWidget(m_welcome);
@@ -118,7 +120,12 @@ void MainWindow::buildMenus()
 void MainWindow::rebuildRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList recent = RecentFiles::load();
+    // Files moved or deleted since are not offered.
+    QStringList recent;
+    for (const QString& path : RecentFiles::load()) {
+        if (QFileInfo::exists(path))
+            recent << path;
+    }
     for (int i = 0; i < recent.size(); ++i) {
         const QString path = recent[i];
         QAction* a = m_recentMenu->addAction(u"&%1  %2"_s.arg(i + 1).arg(path));
@@ -126,6 +133,7 @@ void MainWindow::rebuildRecentMenu()
     }
     if (recent.isEmpty())
         m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
+    m_welcome->setRecentFiles(recent);
 }
 
 Status MainWindow::fail(const QString& title, const Error& error)

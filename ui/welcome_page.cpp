@@ -1,5 +1,7 @@
 #include "ui/welcome_page.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -16,10 +18,11 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent)
     big.setBold(true);
     title->setFont(big);
     auto* text = new QLabel(tr("Keep a Program-for-Results' disbursement-linked indicators, "
-                               "verify what was reported,\nand compute exactly what can be "
+                               "verify what was reported, and compute exactly what can be "
                                "claimed."),
                             this);
     text->setWordWrap(true);
+    text->setFixedWidth(460);
     auto* demo = new QPushButton(tr("Open the &demo program"), this);
     auto* open = new QPushButton(tr("&Open a database..."), this);
     auto* create = new QPushButton(tr("&New database..."), this);
@@ -36,6 +39,12 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent)
         b->setMinimumWidth(240);
         box->addWidget(b, 0, Qt::AlignLeft);
     }
+    box->addSpacing(16);
+    m_recentTitle = new QLabel(u"<b>"_s + tr("Recent databases").toHtmlEscaped() + u"</b>"_s);
+    box->addWidget(m_recentTitle);
+    m_recentBox = new QVBoxLayout;
+    box->addLayout(m_recentBox);
+
     auto* outer = new QVBoxLayout(this);
     outer->addStretch(1);
     auto* row = new QHBoxLayout;
@@ -44,6 +53,29 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent)
     row->addStretch(1);
     outer->addLayout(row);
     outer->addStretch(2);
+    setRecentFiles({});
+}
+
+void WelcomePage::setRecentFiles(const QStringList& paths)
+{
+    while (QLayoutItem* item = m_recentBox->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_recentTitle->setVisible(!paths.isEmpty());
+    for (const QString& path : paths) {
+        const QFileInfo info(path);
+        // A link per file: the name to click, the folder beside it in grey.
+        auto* link = new QLabel(u"<a href='open'>"_s + info.fileName().toHtmlEscaped() +
+                                u"</a>&nbsp;&nbsp;<span style='color:#777'>"_s +
+                                QDir::toNativeSeparators(info.absolutePath()).toHtmlEscaped() +
+                                u"</span>"_s);
+        link->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+        link->setToolTip(QDir::toNativeSeparators(path));
+        connect(link, &QLabel::linkActivated, this,
+                [this, path] { emit openRecentRequested(path); });
+        m_recentBox->addWidget(link);
+    }
 }
 
 } // namespace dli::ui

@@ -8,6 +8,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDir>
+#include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
 #include <QTreeView>
@@ -163,4 +164,16 @@ TEST_CASE("Recent files and window geometry are kept in the settings", "[ui]")
         }
     }
     CHECK(recentEntries.value(0).endsWith(QFileInfo(path).absoluteFilePath()));
+
+    // The start page offers the same databases as links.
+    QStringList links;
+    for (const QLabel* label : again.findChildren<QLabel*>()) {
+        if (label->text().contains(u"<a href"_s))
+            links << label->text();
+    }
+    REQUIRE_FALSE(links.isEmpty());
+    CHECK(links.first().contains(u"recent.dlidb"_s));
+    again.resize(1000, 640);
+    again.show();
+    saveScreenshot(again, u"welcome.png"_s);
 }
