@@ -66,17 +66,18 @@ QString kindText(const Dlr& r, const Currency& c)
     return {};
 }
 
-// Where a DLR's baseline comes from, as DOMAIN.md's rule decides it.
+// Where a DLR's baseline comes from, as the program's rule decides it.
 QString baselineOrigin(const Program& p, const Dli& d, int index)
 {
-    if (d.dlrs[index].baseline)
+    QString previous;
+    switch (p.dlrBaselineOrigin(d, index, &previous)) {
+    case Program::BaselineOrigin::Own:
         return DetailsPanel::tr("set for this DLR");
-    const Indicator* x = p.indicator(d.indicator);
-    const QList<int> order = p.dlrOrder(d);
-    const auto pos = order.indexOf(index);
-    if (x && (x->cumulative || x->aggregation == Aggregation::Latest) && pos > 0)
-        return DetailsPanel::tr("the target of DLR %1, the one before")
-            .arg(d.dlrs[order[pos - 1]].code);
+    case Program::BaselineOrigin::PreviousTarget:
+        return DetailsPanel::tr("the target of DLR %1, the one before").arg(previous);
+    case Program::BaselineOrigin::Indicator:
+        break;
+    }
     return DetailsPanel::tr("the indicator's baseline");
 }
 
@@ -124,9 +125,7 @@ void DetailsPanel::showItem(const Program& p, ResultsFrameworkModel::Kind kind, 
 QString DetailsPanel::programHtml(const Program& p) const
 {
     const Currency& c = p.currency;
-    Money allocated;
-    for (const Dli& d : p.dlis)
-        allocated += d.allocation;
+    const Money allocated = p.allocatedToDlis();
     QString rows;
     rows += row(tr("Financing"), esc(p.financing.format(c)));
     rows += row(tr("Allocated to DLIs"),
@@ -293,11 +292,9 @@ QString DetailsPanel::dlrHtml(const Program& p, const QString& code) const
                         r.timeBound ? tr("up to its deadline (time-bound)")
                                     : tr("up to the program's closing date %1 (not time-bound)")
                                           .arg(p.closingDate.toString(Qt::ISODate)));
-            const QDate cutOff = r.timeBound ? deadline : p.closingDate;
-            rows += row(tr("Final after"),
-                        tr("%1 (%2 days' verification window after the cut-off)")
-                            .arg(cutOff.addDays(p.verificationWindowDays).toString(Qt::ISODate))
-                            .arg(p.verificationWindowDays));
+            rows += row(tr("Final after"), tr("%1 (%2 days' verification window after the cut-off)")
+                                               .arg(p.finalDate(r).toString(Qt::ISODate))
+                                               .arg(p.verificationWindowDays));
             rows += row(tr("Rule"), esc(kindText(r, c)));
             const Decimal b = p.dlrBaseline(d, i);
             rows += row(tr("Baseline"), b.toString() + u" <span style='color:#666'>("_s +

@@ -188,9 +188,9 @@ Status MainWindow::importProgram(const QString& file)
 {
     if (!m_session)
         return fail(tr("Cannot import"), Error(ErrorCode::Usage, tr("Open a database first.")));
+    // The session's notifier reloads the tree once the program is in.
     if (auto s = ProgramImport::importFile(*m_session, file, false); !s)
         return fail(tr("The program was not imported"), s.error());
-    reloadProgram();
     return {};
 }
 

@@ -7,13 +7,9 @@ using namespace Qt::StringLiterals;
 
 namespace dli::ui {
 
-namespace {
-const QString kKey = u"recentFiles"_s;
-}
-
 QStringList RecentFiles::load()
 {
-    return QSettings().value(kKey).toStringList();
+    return QSettings().value(u"recentFiles"_s).toStringList();
 }
 
 void RecentFiles::add(const QString& path)
@@ -24,14 +20,14 @@ void RecentFiles::add(const QString& path)
     list.prepend(absolute);
     while (list.size() > MaxCount)
         list.removeLast();
-    QSettings().setValue(kKey, list);
+    QSettings().setValue(u"recentFiles"_s, list);
 }
 
 void RecentFiles::remove(const QString& path)
 {
     QStringList list = load();
     list.removeAll(QFileInfo(path).absoluteFilePath());
-    QSettings().setValue(kKey, list);
+    QSettings().setValue(u"recentFiles"_s, list);
 }
 
 } // namespace dli::ui

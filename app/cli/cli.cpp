@@ -18,16 +18,6 @@ using namespace Qt::StringLiterals;
 
 namespace dli::cli {
 
-// What one subcommand takes, for parsing and for its --help.
-struct Command {
-    QString name;     // "program import"
-    QString synopsis; // "DB FILE [--replace]"
-    QString description;
-    QList<QCommandLineOption> options;
-    qsizetype minArgs = 0;
-    qsizetype maxArgs = 0;
-};
-
 namespace {
 
 constexpr int MaxDetails = 50;
@@ -44,11 +34,6 @@ QString helpText(const Command& c)
     }
     h += u"  "_s + u"-h, --help"_s.leftJustified(22) + u' ' + Cli::tr("Show this help.") + u'\n';
     return h;
-}
-
-Result<std::unique_ptr<Session>> openSession(const QString& path)
-{
-    return Session::open(path);
 }
 
 } // namespace
@@ -100,6 +85,17 @@ int exitStatusFor(const Error& error)
     return DatabaseError;
 }
 
+Result<std::unique_ptr<Session>> Cli::openSession(const QString& path, bool migrate)
+{
+    auto session = Session::open(path, {}, migrate);
+    if (!session && session.error().code == ErrorCode::NotFound) {
+        Error e = session.error();
+        e.message += Cli::tr("; create one with `dlitracker-cli init %1`").arg(path);
+        return e;
+    }
+    return session;
+}
+
 int Cli::report(const Error& error)
 {
     const QString where = error.location.isEmpty() ? QString() : error.location + u": "_s;
@@ -117,25 +113,42 @@ namespace {
 
 QString usageText()
 {
-    return Cli::tr("Usage: dlitracker-cli COMMAND [ARGUMENTS]\n"
-                   "\n"
-                   "DLI Tracker keeps a Program-for-Results' disbursement-linked indicators in a "
-                   "local database\n"
-                   "and computes what can be claimed. Commands:\n"
-                   "\n"
-                   "  init DB                        Create an empty database.\n"
-                   "  demo DB [--seed N]             Create a database holding the demo program.\n"
-                   "  check DB                       Check the schema version and the file's "
-                   "integrity.\n"
-                   "  backup DB OUT                  Copy the database safely, even while in use.\n"
-                   "  program import DB FILE         Import a program definition (JSON).\n"
-                   "  program export DB [OUT]        Export the program definition as JSON.\n"
-                   "  show DB [--format table|json]  Show the results framework.\n"
-                   "\n"
-                   "Run `dlitracker-cli COMMAND --help` for a command's options, and\n"
-                   "`dlitracker-cli --version` for the version. Exit status: 0 success, 1 problems "
-                   "found,\n"
-                   "2 bad usage or input, 3 database error.\n");
+    return Cli::tr(
+        "Usage: dlitracker-cli COMMAND [ARGUMENTS]\n"
+        "\n"
+        "DLI Tracker keeps a Program-for-Results' disbursement-linked indicators in a "
+        "local database\n"
+        "and computes what can be claimed. Commands:\n"
+        "\n"
+        "  init DB                        Create an empty database.\n"
+        "  demo DB [--seed N]             Create a database holding the demo program.\n"
+        "  check DB                       Check the schema version and the file's "
+        "integrity.\n"
+        "  backup DB OUT                  Copy the database safely, even while in use.\n"
+        "  program import DB FILE         Import a program definition (JSON).\n"
+        "  program export DB [OUT]        Export the program definition as JSON.\n"
+        "  show DB [--format table|json]  Show the results framework.\n"
+        "  import DB --kind KIND FILE [--sheet NAME] [--dry-run]\n"
+        "                                 Import observations or register rows from "
+        "CSV or XLSX.\n"
+        "  template [DB] --kind KIND OUT  Write an empty CSV or XLSX import "
+        "template.\n"
+        "  values DB [--indicator CODE] [--period P] [--org CODE] [--format table|json]\n"
+        "                                 Compute indicator values.\n"
+        "  validate DB [--period P] [--org CODE] [--format table|json]\n"
+        "                                 Check the figures against the validation "
+        "rules.\n"
+        "  evidence attach DB (--observation ID | --firm CODE | --service ID) FILE...\n"
+        "                                 Attach files (25 MiB at most) as evidence.\n"
+        "  evidence list DB [--observation ID] [--format table|json]\n"
+        "                                 List the evidence files.\n"
+        "  evidence export DB EVIDENCE_ID OUT\n"
+        "                                 Write an evidence file to OUT.\n"
+        "\n"
+        "Run `dlitracker-cli COMMAND --help` for a command's options, and\n"
+        "`dlitracker-cli --version` for the version. Exit status: 0 success, 1 problems "
+        "found,\n"
+        "2 bad usage or input, 3 database error.\n");
 }
 
 } // namespace
@@ -182,6 +195,16 @@ int Cli::dispatch(const QStringList& args)
         return program(rest);
     if (command == u"show"_s)
         return show(rest);
+    if (command == u"evidence"_s)
+        return evidence(rest);
+    if (command == u"values"_s)
+        return values(rest);
+    if (command == u"import"_s)
+        return importData(rest);
+    if (command == u"template"_s)
+        return templateFile(rest);
+    if (command == u"validate"_s)
+        return validate(rest);
     err() << tr("dlitracker-cli: unknown command \"%1\"; run `dlitracker-cli --help` for the "
                 "list of commands")
                  .arg(command)
@@ -274,6 +297,11 @@ int Cli::check(const QStringList& args)
                  .arg(s.database().schemaVersion())
                  .arg(Schema::currentVersion())
           << '\n';
+    if (s.database().migratedFrom() > 0)
+        out() << tr("Upgraded:        from schema version %1; the file as it was is kept in %2")
+                     .arg(s.database().migratedFrom())
+                     .arg(s.database().preMigrationCopy())
+              << '\n';
     auto problems = s.database().integrityCheck();
     if (!problems) {
         out().flush();
@@ -307,7 +335,7 @@ int Cli::backup(const QStringList& args)
     QCommandLineParser p;
     if (auto stop = parse(p, c, args))
         return *stop;
-    auto session = openSession(p.positionalArguments().at(0));
+    auto session = openSession(p.positionalArguments().at(0), false);
     if (!session)
         return report(session.error());
     const QString target = p.positionalArguments().at(1);
@@ -362,11 +390,18 @@ int Cli::programImport(const QStringList& args)
     if (!session)
         return report(session.error());
     const QString file = p.positionalArguments().at(1);
-    if (auto s = ProgramImport::importFile(*session.value(), file, p.isSet(replace)); !s)
-        return report(s.error());
+    if (auto s = ProgramImport::importFile(*session.value(), file, p.isSet(replace)); !s) {
+        const int status = report(s.error());
+        if (s.error().code == ErrorCode::Conflict && !p.isSet(replace))
+            err() << tr("To replace the program while no observations exist, add --replace.")
+                  << '\n';
+        return status;
+    }
     auto program = session.value()->programs().load();
-    if (!program)
-        return report(program.error());
+    if (!program) {
+        err() << tr("Imported the program into %1.").arg(p.positionalArguments().at(0)) << '\n';
+        return Success;
+    }
     err() << tr("Imported program %1 into %2: %3 indicators, %4 DLIs.")
                  .arg(program->code, p.positionalArguments().at(0))
                  .arg(program->indicators.size())
@@ -404,6 +439,10 @@ int Cli::programExport(const QStringList& args)
         return Success;
     }
     const QString target = p.positionalArguments().at(1);
+    if (QFileInfo(target).canonicalFilePath() ==
+        QFileInfo(session.value()->path()).canonicalFilePath())
+        return report(Error(ErrorCode::Usage,
+                            tr("%1 is the database itself; give another file name").arg(target)));
     if (QFileInfo::exists(target) && !p.isSet(force))
         return report(Error(ErrorCode::Conflict,
                             tr("%1 already exists; add --force to overwrite it").arg(target)));

@@ -2,12 +2,19 @@
 
 #include "core/result.h"
 
+#include <QCommandLineOption>
 #include <QCoreApplication>
+#include <QList>
 #include <QStringList>
 #include <QTextStream>
+#include <memory>
 #include <optional>
 
 class QCommandLineParser;
+
+namespace dli {
+class Session;
+}
 
 namespace dli::cli {
 
@@ -19,7 +26,15 @@ enum Exit : int {
     DatabaseError = 3, // the database could not be opened, read or written
 };
 
-struct Command;
+// What one subcommand takes, for parsing and for its --help.
+struct Command {
+    QString name;     // "program import"
+    QString synopsis; // "DB FILE [--replace]"
+    QString description;
+    QList<QCommandLineOption> options;
+    qsizetype minArgs = 0;
+    qsizetype maxArgs = 0;
+};
 
 // Runs dlitracker-cli with its arguments (without the program name); returns the exit status.
 class Cli {
@@ -38,6 +53,8 @@ private:
     // here (help shown, or bad usage reported).
     std::optional<int> parse(QCommandLineParser& parser, const Command& c, const QStringList& args);
     int dispatch(const QStringList& args);
+    // Opens a database for a command; a missing file gets the hint of how to make one.
+    static Result<std::unique_ptr<Session>> openSession(const QString& path, bool migrate = true);
     int init(const QStringList& args);
     int demo(const QStringList& args);
     int check(const QStringList& args);
@@ -46,6 +63,16 @@ private:
     int programImport(const QStringList& args);
     int programExport(const QStringList& args);
     int show(const QStringList& args);
+    // evidence attach | list | export (cli_evidence.cpp)
+    int evidence(const QStringList& args);
+    int evidenceAttach(const QStringList& args);
+    int evidenceList(const QStringList& args);
+    int evidenceExport(const QStringList& args);
+    // values, import, template, validate (cli_data.cpp)
+    int values(const QStringList& args);
+    int importData(const QStringList& args);
+    int templateFile(const QStringList& args);
+    int validate(const QStringList& args);
     int usage();
 
     QTextStream m_out{stdout};

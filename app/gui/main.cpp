@@ -20,10 +20,40 @@ bool haveDisplay()
 #endif
 }
 
+// --help and --version need no window, so they work without a display.
+bool asksForInformation(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "-h" || a == "--help" || a == "--help-all" || a == "-v" || a == "--version")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+    if (asksForInformation(argc, argv) && !haveDisplay()) {
+        QCoreApplication info(argc, argv);
+        QCoreApplication::setApplicationVersion(QStringLiteral(DLI_VERSION));
+        QCommandLineParser parser;
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "DLI Tracker: disbursement-linked indicators for PSIC."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOption(
+            {u"demo"_s, QCoreApplication::translate("main", "Open a fresh demo program.")});
+        parser.addOption(
+            {u"screenshot"_s,
+             QCoreApplication::translate("main", "Save a picture of the window to FILE and quit."),
+             u"FILE"_s});
+        parser.addPositionalArgument(u"DB"_s,
+                                     QCoreApplication::translate("main", "The database to open."));
+        parser.process(info);
+        return 0;
+    }
     if (!haveDisplay()) {
         std::fputs("dlitracker: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
                    "  To use the window here, run it under a virtual display:\n"
@@ -56,6 +86,12 @@ int main(int argc, char** argv)
     parser.process(app);
 
     dli::ui::MainWindow window;
+    if (parser.isSet(screenshot)) {
+        // No one can close a message box offscreen: errors go to stderr instead.
+        window.setErrorPresenter([](const QString& title, const QString& text) {
+            std::fprintf(stderr, "dlitracker: %s: %s\n", qPrintable(title), qPrintable(text));
+        });
+    }
     int status = 0;
     if (parser.isSet(demo))
         status = window.openDemo() ? 0 : 3;
@@ -65,9 +101,6 @@ int main(int argc, char** argv)
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
-        window.setErrorPresenter([](const QString& title, const QString& text) {
-            std::fprintf(stderr, "dlitracker: %s: %s\n", qPrintable(title), qPrintable(text));
-        });
         QTimer::singleShot(300, &window, [&window, file, status] {
             const bool saved = window.grab().save(file);
             if (!saved)

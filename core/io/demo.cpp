@@ -1,5 +1,6 @@
 #include "core/io/demo.h"
 
+#include "core/io/demo_data.h"
 #include "core/io/program_import.h"
 #include "core/io/program_reader.h"
 #include "core/storage/session.h"
@@ -34,10 +35,13 @@ Status Demo::create(const QString& path, quint64 seed)
         Session::create(path, SessionOptions::deterministic(seed, fixedNow(), userName()));
     if (!session)
         return session.error();
-    if (auto s = ProgramImport::importProgram(*session.value(), program.value(), false); !s) {
+    Status written = ProgramImport::importProgram(*session.value(), program.value(), false);
+    if (written)
+        written = DemoData::populate(*session.value(), program.value(), seed);
+    if (!written) {
         session.value().reset();
         QFile::remove(path);
-        return s;
+        return written;
     }
     return {};
 }

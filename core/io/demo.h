@@ -20,7 +20,8 @@ public:
     static QString userName();
 
     static Result<Program> program();
-    // Writes a new demo database at path (refusing a file that exists).
+    // Writes a new demo database at path (refusing a file that exists): the program, its
+    // registers, three years of draft observations and evidence files (DemoData).
     static Status create(const QString& path, quint64 seed = DefaultSeed);
 };
 

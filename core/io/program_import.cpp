@@ -24,9 +24,9 @@ Status ProgramImport::importProgram(Session& session, const Program& program, bo
     if (exists.value()) {
         if (!replace)
             return Error(ErrorCode::Conflict,
-                         tr("the database already holds a program; a database holds one program. "
-                            "Use --replace to replace it while no observations exist, or import "
-                            "into a new database"));
+                         tr("the database already holds a program, and a database holds one "
+                            "program; replace it while no observations exist, or import into a "
+                            "new database"));
         auto observations = session.observations().count();
         if (!observations)
             return observations.error();

@@ -185,9 +185,7 @@ QString ProgramOutline::text(const Program& p)
     if (headed)
         out += u'\n';
 
-    Money allocated;
-    for (const Dli& d : p.dlis)
-        allocated += d.allocation;
+    const Money allocated = p.allocatedToDlis();
     out +=
         tr("DLIs: %1, allocating %2 of the financing of %3 (%4 not allocated)")
             .arg(p.dlis.size())

@@ -114,21 +114,58 @@ QList<int> Program::dlrOrder(const Dli& d) const
     return order;
 }
 
-Decimal Program::dlrBaseline(const Dli& d, int dlrIndex) const
+Program::BaselineOrigin Program::dlrBaselineOrigin(const Dli& d, int dlrIndex,
+                                                   QString* previousDlr) const
 {
-    const Dlr& dlr = d.dlrs[dlrIndex];
-    if (dlr.baseline)
-        return *dlr.baseline;
+    if (d.dlrs[dlrIndex].baseline)
+        return BaselineOrigin::Own;
     const Indicator* ind = indicator(d.indicator);
-    if (!ind)
-        return {};
-    if (!ind->cumulative && ind->aggregation != Aggregation::Latest)
-        return ind->baseline.value;
+    if (!ind || (!ind->cumulative && ind->aggregation != Aggregation::Latest))
+        return BaselineOrigin::Indicator;
     const QList<int> order = dlrOrder(d);
     const auto pos = order.indexOf(dlrIndex);
     if (pos <= 0)
-        return ind->baseline.value;
-    return d.dlrs[order[pos - 1]].target;
+        return BaselineOrigin::Indicator;
+    if (previousDlr)
+        *previousDlr = d.dlrs[order[pos - 1]].code;
+    return BaselineOrigin::PreviousTarget;
+}
+
+Decimal Program::dlrBaseline(const Dli& d, int dlrIndex) const
+{
+    QString previous;
+    switch (dlrBaselineOrigin(d, dlrIndex, &previous)) {
+    case BaselineOrigin::Own:
+        return *d.dlrs[dlrIndex].baseline;
+    case BaselineOrigin::PreviousTarget:
+        for (const Dlr& r : d.dlrs) {
+            if (r.code == previous)
+                return r.target;
+        }
+        return {};
+    case BaselineOrigin::Indicator:
+        break;
+    }
+    const Indicator* ind = indicator(d.indicator);
+    return ind ? ind->baseline.value : Decimal();
+}
+
+QDate Program::cutOff(const Dlr& dlr) const
+{
+    return dlr.timeBound ? dlr.effectiveDeadline(fiscalYearStartMonth) : closingDate;
+}
+
+QDate Program::finalDate(const Dlr& dlr) const
+{
+    return cutOff(dlr).addDays(verificationWindowDays);
+}
+
+Money Program::allocatedToDlis() const
+{
+    Money total;
+    for (const Dli& d : dlis)
+        total += d.allocation;
+    return total;
 }
 
 } // namespace dli

@@ -56,6 +56,18 @@ struct Program {
     // target of the previous DLR of the same DLI, or the indicator's baseline for the first;
     // for any other indicator the indicator's baseline.
     Decimal dlrBaseline(const Dli& dli, int dlrIndex) const;
+    // Where dlrBaseline() took the baseline from: the DLR itself, the previous DLR (whose code
+    // is then in previousDlr), or the indicator.
+    enum class BaselineOrigin { Own, PreviousTarget, Indicator };
+    BaselineOrigin dlrBaselineOrigin(const Dli& dli, int dlrIndex,
+                                     QString* previousDlr = nullptr) const;
+
+    // A time-bound DLR counts results up to its deadline, any other up to the closing date.
+    QDate cutOff(const Dlr& dlr) const;
+    // The day a DLR becomes final: the verification window after its cut-off.
+    QDate finalDate(const Dlr& dlr) const;
+    // What the DLIs allocate between them.
+    Money allocatedToDlis() const;
 
     friend bool operator==(const Program&, const Program&) = default;
 };

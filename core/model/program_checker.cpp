@@ -1,5 +1,6 @@
 #include "core/model/program_checker.h"
 
+#include "core/engine/expression.h"
 #include "core/model/int128.h"
 
 #include <QHash>
@@ -178,18 +179,36 @@ private:
             for (qsizetype t = 0; t < x.targets.size(); ++t) {
                 const QString tp = at(path + u".targets"_s, t) + u".period"_s;
                 checkPeriodInRange(tp, x.targets[t].period);
+                if (x.frequency == Frequency::Yearly && x.targets[t].period.isQuarter())
+                    add(tp, ProgramChecker::tr("indicator %1 is reported yearly, so its targets "
+                                               "are for fiscal years, not %2")
+                                .arg(x.code, x.targets[t].period.code()));
+                if (x.baseline.date.isValid() && m_p.periodInRange(x.targets[t].period) &&
+                    x.targets[t].period.end(sm()) <= x.baseline.date)
+                    add(tp, ProgramChecker::tr("%1 ends on or before the baseline date %2")
+                                .arg(x.targets[t].period.code(),
+                                     x.baseline.date.toString(Qt::ISODate)));
                 if (targetPeriods.contains(x.targets[t].period))
                     add(tp, ProgramChecker::tr("a second target for %1")
                                 .arg(x.targets[t].period.code()));
                 targetPeriods.insert(x.targets[t].period);
             }
-            if (x.source.kind == SourceKind::Formula) {
-                for (const QString& id : ProgramChecker::identifiers(x.source.formula)) {
-                    if (!m_p.indicator(id))
-                        add(path + u".source.formula"_s,
-                            ProgramChecker::tr("unknown indicator \"%1\"").arg(id));
-                }
-            }
+            if (x.source.kind == SourceKind::Formula)
+                checkExpression(path + u".source.formula"_s, x.source.formula);
+        }
+    }
+
+    // A formula or one side of a rule: compiled with muParser, naming only known indicators.
+    void checkExpression(const QString& path, const QString& text)
+    {
+        const auto e = Expression::compile(text);
+        if (!e) {
+            add(path, e.error().message);
+            return;
+        }
+        for (const QString& id : e->variables()) {
+            if (!m_p.indicator(id))
+                add(path, ProgramChecker::tr("unknown indicator \"%1\"").arg(id));
         }
     }
 
@@ -334,6 +353,13 @@ private:
             add(path + u".target"_s,
                 ProgramChecker::tr("a %1 indicator is met at 1 (yes); the target must be 1")
                     .arg(enumToString(kIndicatorUnitNames, ind->unit)));
+        if (ind->baseline.date.isValid() && m_p.periodInRange(r.period) &&
+            m_p.cutOff(r) <= ind->baseline.date)
+            add(path + u".period"_s,
+                ProgramChecker::tr("the DLR's cut-off %1 is not after the baseline date %2 of "
+                                   "indicator %3")
+                    .arg(m_p.cutOff(r).toString(Qt::ISODate),
+                         ind->baseline.date.toString(Qt::ISODate), ind->code));
         if (ind->frequency == Frequency::Yearly && r.period.isQuarter())
             add(path + u".period"_s,
                 ProgramChecker::tr("indicator %1 is reported yearly, so its DLRs are for fiscal "
@@ -367,13 +393,8 @@ private:
         for (qsizetype i = 0; i < m_p.validationRules.size(); ++i) {
             const ValidationRule& v = m_p.validationRules[i];
             const QString path = at(u"validation_rules"_s, i);
-            for (const auto& [side, expr] : {std::pair{u"left"_s, v.left}, {u"right"_s, v.right}}) {
-                for (const QString& id : ProgramChecker::identifiers(expr)) {
-                    if (!m_p.indicator(id))
-                        add(path + u'.' + side,
-                            ProgramChecker::tr("unknown indicator \"%1\"").arg(id));
-                }
-            }
+            checkExpression(path + u".left"_s, v.left);
+            checkExpression(path + u".right"_s, v.right);
         }
     }
 
@@ -390,6 +411,10 @@ QStringList ProgramChecker::check(const Program& program)
 
 QStringList ProgramChecker::identifiers(const QString& expression)
 {
+    if (const auto e = Expression::compile(expression))
+        return e->variables();
+    // An expression muParser cannot compile is reported as such; the names it seems to use
+    // still serve the cycle search and the tests.
     // A name followed by "(" is a function (min, max, abs ...), not an indicator.
     static const QRegularExpression name(uR"(\b([A-Za-z_][A-Za-z0-9_]*)\b(\s*\()?)"_s);
     QStringList out;

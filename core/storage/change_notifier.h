@@ -16,6 +16,8 @@ signals:
     void programChanged();
     // Observations were added, changed or removed.
     void observationsChanged();
+    // Evidence files were attached or removed.
+    void evidenceChanged();
 };
 
 } // namespace dli

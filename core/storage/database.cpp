@@ -39,10 +39,17 @@ Error Database::errorFrom(sqlite3* db, int rc)
 
 Result<std::unique_ptr<Database>> Database::open(const QString& path, Mode mode, int migrateTo)
 {
+    // SQLite's memory statistics take a global lock on every allocation; nothing here reads
+    // them. This only takes effect before SQLite's first use in the process, and is harmless
+    // after.
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)configured;
     const QFileInfo info(path);
     if (mode == Mode::OpenExisting && !info.exists())
-        return Error(ErrorCode::NotFound,
-                     tr("no database at %1; create one with `dlitracker-cli init %1`").arg(path));
+        return Error(ErrorCode::NotFound, tr("no database at %1").arg(path));
     if (mode == Mode::CreateNew && info.exists())
         return Error(
             ErrorCode::Conflict,
@@ -67,17 +74,40 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Mode mode,
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, 5000);
 
-    const int target = migrateTo > 0 ? migrateTo : Schema::currentVersion();
+    const int target = migrateTo > 0 ? migrateTo : migrateTo == 0 ? Schema::currentVersion() : -1;
     if (auto s = db->checkOwnership(mode == Mode::CreateNew); !s) {
         Error e = s.error();
         e.location = path;
         return e;
     }
+    const int from = db->schemaVersion();
+    if (target < 0 || from >= target)
+        return db;
+    if (mode == Mode::OpenExisting && from > 0) {
+        // Keep the file as it was before changing its schema: an upgrade is never a one-way door.
+        QString copy = path + u".schema"_s + QString::number(from) + u".bak"_s;
+        for (int n = 2; QFileInfo::exists(copy); ++n)
+            copy =
+                path + u".schema"_s + QString::number(from) + u'-' + QString::number(n) + u".bak"_s;
+        if (auto s = db->backupTo(copy); !s) {
+            Error e = s.error();
+            e.message = tr("the database needs an upgrade, but a copy of it could not be kept "
+                           "first: %1")
+                            .arg(e.message);
+            return e;
+        }
+        db->m_preMigrationCopy = copy;
+    }
     if (auto s = db->migrate(target); !s) {
         Error e = s.error();
         e.location = path;
+        if (mode == Mode::CreateNew) {
+            db.reset();
+            QFile::remove(path); // a half-made database is worse than none
+        }
         return e;
     }
+    db->m_migratedFrom = mode == Mode::OpenExisting ? from : 0;
     return db;
 }
 
@@ -115,7 +145,16 @@ Status Database::checkOwnership(bool created)
                          .arg(version.value())
                          .arg(Schema::currentVersion()));
     // WAL lets readers go on while one writer writes; it is a property of the file.
-    DLI_TRY(exec(u"PRAGMA journal_mode = WAL"_s));
+    auto mode = prepare(u"PRAGMA journal_mode = WAL"_s);
+    if (!mode)
+        return mode.error();
+    auto row = mode->step();
+    if (!row)
+        return row.error();
+    if (!row.value() || mode->text(0).toLower() != u"wal"_s)
+        return Error(ErrorCode::Database,
+                     tr("the database cannot use its write-ahead log here (the folder may be on "
+                        "a network share or read-only); copy it to a local disk"));
     DLI_TRY(exec(u"PRAGMA foreign_keys = ON"_s));
     return {};
 }
@@ -234,10 +273,14 @@ Status Database::backupTo(const QString& outPath)
         return e;
     }
     // Copy in steps so that other connections may write in between; WAL keeps it consistent.
+    int busyRetries = 0;
     do {
         rc = sqlite3_backup_step(backup, 256);
-        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+            if (++busyRetries > 600) // 30 s of a database kept busy by another program
+                break;
             sqlite3_sleep(50);
+        }
     } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
     sqlite3_backup_finish(backup);
     if (rc != SQLITE_DONE) {

@@ -24,7 +24,8 @@ public:
     static constexpr int ApplicationId = 0x444C4954;
 
     // migrateTo: the schema version to bring the file to; 0 means the current one (tests build
-    // older files with it to check migrations).
+    // older files with it to check migrations); -1 leaves an existing file's schema as it is
+    // (for copying it). Before an existing file is migrated, a copy of it is kept beside it.
     static Result<std::unique_ptr<Database>> open(const QString& path, Mode mode,
                                                   int migrateTo = 0);
     ~Database();
@@ -32,6 +33,10 @@ public:
     Database& operator=(const Database&) = delete;
 
     QString path() const { return m_path; }
+    // The schema version the file had before this opening migrated it; 0 when it did not.
+    int migratedFrom() const { return m_migratedFrom; }
+    // The copy of the file kept before migrating it, or empty.
+    QString preMigrationCopy() const { return m_preMigrationCopy; }
     int schemaVersion() const;
 
     Result<Statement> prepare(const QString& sql);
@@ -55,6 +60,8 @@ private:
 
     sqlite3* m_db = nullptr;
     QString m_path;
+    int m_migratedFrom = 0;
+    QString m_preMigrationCopy;
 };
 
 } // namespace dli

@@ -11,6 +11,49 @@ Result<std::int64_t> ObservationRepository::count()
     return m_db.scalar(u"SELECT count(*) FROM observations"_s);
 }
 
+Result<QList<Observation>> ObservationRepository::all()
+{
+    auto stmt = m_db.prepare(
+        u"SELECT o.id, i.code, o.period, u.code, o.category, o.value, o.source, o.note, "
+        "o.reporter, o.created_at, o.state FROM observations o JOIN indicators i ON i.id = "
+        "o.indicator_id JOIN org_units u ON u.id = o.org_unit_id ORDER BY o.rowid"_s);
+    if (!stmt)
+        return stmt.error();
+    auto startMonth =
+        m_db.scalar(u"SELECT coalesce(max(fiscal_year_start_month), 7) FROM program"_s);
+    if (!startMonth)
+        return startMonth.error();
+    QList<Observation> out;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            break;
+        Observation o;
+        o.id = stmt->text(0);
+        o.indicator = stmt->text(1);
+        auto period = Period::parse(stmt->text(2), static_cast<int>(startMonth.value()));
+        auto value = Decimal::parse(stmt->text(5));
+        if (!period || !value)
+            return Error(ErrorCode::Database,
+                         QCoreApplication::translate("ObservationRepository",
+                                                     "observation %1 is damaged; restore a backup")
+                             .arg(o.id));
+        o.period = period.value();
+        o.orgUnit = stmt->text(3);
+        o.category = stmt->text(4);
+        o.value = value.value();
+        o.source = stmt->text(6);
+        o.note = stmt->text(7);
+        o.reporter = stmt->text(8);
+        o.createdAt = QDateTime::fromString(stmt->text(9), Qt::ISODate);
+        o.state = stmt->text(10);
+        out << o;
+    }
+    return out;
+}
+
 Result<QString> ObservationRepository::insert(const Observation& o)
 {
     auto stmt = m_db.prepare(

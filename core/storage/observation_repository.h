@@ -4,6 +4,7 @@
 #include "core/result.h"
 #include "core/storage/session_options.h"
 
+#include <QList>
 #include <cstdint>
 
 namespace dli {
@@ -18,6 +19,8 @@ public:
     {}
 
     Result<std::int64_t> count();
+    // Every stored observation, with codes for indicator and org unit.
+    Result<QList<Observation>> all();
     // Stores an observation whose codes exist in the program; gives it an id if it has none.
     Result<QString> insert(const Observation& observation);
 

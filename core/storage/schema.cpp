@@ -12,7 +12,7 @@ namespace {
 
 // Decimal values are stored as exact decimal text, money as integer minor units, dates as ISO
 // text, and every row that may travel between machines has a text UUID key.
-constexpr std::array<const char16_t*, 2> kMigrations{
+constexpr std::array<const char16_t*, 3> kMigrations{
     // 1: the database's identity and the program definition.
     uR"sql(
 CREATE TABLE meta (
@@ -140,6 +140,85 @@ CREATE TABLE observations (
     state        TEXT NOT NULL DEFAULT 'draft'
 );
 CREATE INDEX observations_key ON observations (indicator_id, period, org_unit_id, category);
+)sql",
+    // 3: the registers behind the indicators, evidence files, one observation per key.
+    uR"sql(
+DROP INDEX observations_key;
+CREATE UNIQUE INDEX observations_key ON observations (indicator_id, period, org_unit_id, category);
+CREATE TABLE firms (
+    id              TEXT PRIMARY KEY,
+    code            TEXT NOT NULL UNIQUE,
+    name            TEXT NOT NULL,
+    cluster_id      TEXT NOT NULL REFERENCES org_units(id),
+    district        TEXT NOT NULL DEFAULT '',
+    ntn             TEXT NOT NULL DEFAULT '',
+    size_class      TEXT NOT NULL DEFAULT '',
+    women_owned     INTEGER,
+    export_oriented INTEGER,
+    latitude        TEXT,
+    longitude       TEXT,
+    contact         TEXT NOT NULL DEFAULT '',
+    entered_by      TEXT NOT NULL,
+    entered_at      TEXT NOT NULL
+);
+CREATE TABLE services (
+    id           TEXT PRIMARY KEY,
+    firm_id      TEXT NOT NULL REFERENCES firms(id),
+    service_type TEXT NOT NULL,
+    date         TEXT NOT NULL,
+    provider     TEXT NOT NULL DEFAULT '',
+    cost         TEXT,
+    status       TEXT NOT NULL,
+    entered_by   TEXT NOT NULL,
+    entered_at   TEXT NOT NULL
+);
+CREATE INDEX services_firm ON services (firm_id);
+CREATE INDEX services_date ON services (date);
+CREATE TABLE trainees (
+    id         TEXT PRIMARY KEY,
+    person_key TEXT NOT NULL,
+    sex        TEXT NOT NULL,
+    firm_id    TEXT REFERENCES firms(id),
+    centre_id  TEXT REFERENCES org_units(id),
+    course     TEXT NOT NULL,
+    date       TEXT NOT NULL,
+    completed  INTEGER NOT NULL,
+    entered_by TEXT NOT NULL,
+    entered_at TEXT NOT NULL
+);
+CREATE INDEX trainees_date ON trainees (date);
+CREATE TABLE exports (
+    id         TEXT PRIMARY KEY,
+    firm_id    TEXT NOT NULL REFERENCES firms(id),
+    period     TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date   TEXT NOT NULL,
+    value_pkr  TEXT,
+    value_usd  TEXT,
+    source     TEXT NOT NULL,
+    entered_by TEXT NOT NULL,
+    entered_at TEXT NOT NULL
+);
+CREATE INDEX exports_firm ON exports (firm_id);
+CREATE TABLE evidence_contents (
+    sha256  TEXT PRIMARY KEY,
+    size    INTEGER NOT NULL,
+    content BLOB NOT NULL
+);
+CREATE TABLE evidence (
+    id             TEXT PRIMARY KEY,
+    sha256         TEXT NOT NULL REFERENCES evidence_contents(sha256),
+    file_name      TEXT NOT NULL,
+    mime_type      TEXT NOT NULL,
+    size           INTEGER NOT NULL,
+    observation_id TEXT REFERENCES observations(id),
+    firm_id        TEXT REFERENCES firms(id),
+    service_id     TEXT REFERENCES services(id),
+    attached_by    TEXT NOT NULL,
+    attached_at    TEXT NOT NULL,
+    CHECK ((observation_id IS NOT NULL) + (firm_id IS NOT NULL) + (service_id IS NOT NULL) = 1)
+);
+CREATE INDEX evidence_observation ON evidence (observation_id);
 )sql",
 };
 

@@ -10,7 +10,8 @@ namespace dli {
 
 Session::Session(std::unique_ptr<Database> db, const SessionOptions& options)
     : m_options(options.withDefaults()), m_db(std::move(db)), m_meta(*m_db),
-      m_programs(*m_db, m_options), m_observations(*m_db, m_options)
+      m_programs(*m_db, m_options), m_observations(*m_db, m_options), m_registers(*m_db, m_options),
+      m_evidence(*m_db, m_options)
 {}
 
 Result<std::unique_ptr<Session>> Session::create(const QString& path, const SessionOptions& options)
@@ -37,9 +38,10 @@ Result<std::unique_ptr<Session>> Session::create(const QString& path, const Sess
     return s;
 }
 
-Result<std::unique_ptr<Session>> Session::open(const QString& path, const SessionOptions& options)
+Result<std::unique_ptr<Session>> Session::open(const QString& path, const SessionOptions& options,
+                                               bool migrate)
 {
-    auto db = Database::open(path, Database::Mode::OpenExisting);
+    auto db = Database::open(path, Database::Mode::OpenExisting, migrate ? 0 : -1);
     if (!db)
         return db.error();
     return std::unique_ptr<Session>(new Session(std::move(db).value(), options));

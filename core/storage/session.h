@@ -3,9 +3,11 @@
 #include "core/result.h"
 #include "core/storage/change_notifier.h"
 #include "core/storage/database.h"
+#include "core/storage/evidence_repository.h"
 #include "core/storage/meta_repository.h"
 #include "core/storage/observation_repository.h"
 #include "core/storage/program_repository.h"
+#include "core/storage/register_repository.h"
 #include "core/storage/session_options.h"
 
 #include <memory>
@@ -21,13 +23,16 @@ public:
     static Result<std::unique_ptr<Session>> create(const QString& path,
                                                    const SessionOptions& options = {});
     // Opens an existing DLI Tracker database, migrating an older schema forward.
-    static Result<std::unique_ptr<Session>> open(const QString& path,
-                                                 const SessionOptions& options = {});
+    // migrate = false leaves an older schema as it is, for commands that only copy the file.
+    static Result<std::unique_ptr<Session>>
+    open(const QString& path, const SessionOptions& options = {}, bool migrate = true);
 
     Database& database() { return *m_db; }
     MetaRepository& meta() { return m_meta; }
     ProgramRepository& programs() { return m_programs; }
     ObservationRepository& observations() { return m_observations; }
+    RegisterRepository& registers() { return m_registers; }
+    EvidenceRepository& evidence() { return m_evidence; }
     ChangeNotifier& notifier() { return m_notifier; }
     const SessionOptions& options() const { return m_options; }
 
@@ -42,6 +47,8 @@ private:
     MetaRepository m_meta;
     ProgramRepository m_programs;
     ObservationRepository m_observations;
+    RegisterRepository m_registers;
+    EvidenceRepository m_evidence;
     ChangeNotifier m_notifier;
 };
 

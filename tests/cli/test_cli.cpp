@@ -425,10 +425,10 @@ TEST_CASE("cli: show --format json nests the framework and chains the DLR baseli
     CHECK(dlr32.value(u"deadline"_s).toString() == u"2025-06-30"_s);
     // A DLR's baseline is the previous DLR's target.
     CHECK(dlrs.at(0).toObject().value(u"baseline"_s).toDouble() == 0.0);
-    CHECK(dlr32.value(u"baseline"_s).toDouble() == 300.0);
-    CHECK(dlr32.value(u"target"_s).toDouble() == 700.0);
+    CHECK(dlr32.value(u"baseline"_s).toDouble() == 120.0);
+    CHECK(dlr32.value(u"target"_s).toDouble() == 220.0);
     CHECK(dlr32.value(u"allocation"_s).toDouble() == 1500000.0);
-    CHECK(dlrs.at(2).toObject().value(u"baseline"_s).toDouble() == 700.0);
+    CHECK(dlrs.at(2).toObject().value(u"baseline"_s).toDouble() == 220.0);
 
     QStringList units;
     for (const QJsonValue unit : root.value(u"org_units"_s).toArray())
@@ -611,11 +611,24 @@ TEST_CASE("cli: check brings a database of an older schema up to date", "[cli]")
         REQUIRE(old);
         REQUIRE(old.value()->schemaVersion() == 1);
     }
-    const std::string version = std::to_string(dli::Schema::currentVersion());
+    // A backup copies the file as it is, without upgrading it.
+    const QString copy = dir.path(u"copy.db"_s);
+    cli({u"backup"_s, db, copy}, Success);
+    const QByteArray oldBytes = readFile(db);
+
+    const QString version = QString::number(dli::Schema::currentVersion());
     const Run r = cli({u"check"_s, db}, Success);
-    CHECK_THAT(r.out, Contains("Schema version:  " + version));
+    CHECK_THAT(r.out, Contains((u"Schema version:  "_s + version).toStdString()));
+    CHECK_THAT(r.out, Contains("Upgraded:        from schema version 1"));
     CHECK_THAT(r.out, Contains("Integrity:       ok"));
+    // The file as it was before the upgrade is kept beside it.
+    CHECK(readFile(db + u".schema1.bak"_s).size() > 0);
     cli({u"program"_s, u"import"_s, db, sharedExample(u"worked-program.json"_s)}, Success);
+
+    auto copied = dli::Database::open(copy, dli::Database::Mode::OpenExisting, -1);
+    REQUIRE(copied);
+    CHECK(copied.value()->schemaVersion() == 1);
+    CHECK_FALSE(oldBytes.isEmpty());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -753,11 +766,16 @@ TEST_CASE("cli: an exported program imports back to the same program", "[cli]")
 TEST_CASE("cli: program import refuses a second program unless --replace", "[cli]")
 {
     const TempDir dir;
-    const QString db = makeDemo(dir);
+    // The demo's program without the demo's observations, which would forbid --replace.
+    const QString db = makeEmpty(dir);
+    const QString demoProgram = dir.path(u"demo-program.json"_s);
+    must({u"program"_s, u"export"_s, makeDemo(dir), demoProgram});
+    must({u"program"_s, u"import"_s, db, demoProgram});
     const QString worked = sharedExample(u"worked-program.json"_s);
     const Snapshot before = snapshot(db);
     const Run refused = cli({u"program"_s, u"import"_s, db, worked}, BadInput);
     CHECK_THAT(refused.err, Contains("already holds a program"));
+    CHECK_THAT(refused.err, Contains("add --replace"));
     CHECK_THAT(refused.err, Contains("--replace"));
     CHECK(snapshot(db) == before);
 

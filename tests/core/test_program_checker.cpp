@@ -649,3 +649,26 @@ TEST_CASE("ProgramChecker: muParser constants are not taken for indicator codes"
 {
     CHECK(ProgramChecker::identifiers(u"2 * _pi * FIRMS + _e"_s) == QStringList{u"FIRMS"_s});
 }
+
+TEST_CASE("ProgramChecker: a yearly indicator takes targets for fiscal years only", "[checker]")
+{
+    Program p = valid();
+    p.indicators[2].frequency = Frequency::Yearly;
+    p.indicators[2].targets = {Target{Period::quarter(2022, 2), dec(50)}};
+    CHECK(onlyProblem(p) == "indicators[2].targets[0].period: indicator TRAINED is reported "
+                            "yearly, so its targets are for fiscal years, not FY2022-Q2");
+}
+
+TEST_CASE("ProgramChecker: targets and DLRs must lie after the baseline date", "[checker]")
+{
+    Program p = valid();
+    p.indicators[0].targets = {Target{Period::year(2020), dec(150)}};
+    CHECK(onlyProblem(p) ==
+          "indicators[0].targets[0].period: FY2020 ends on or before the baseline date 2020-06-30");
+
+    Program q = valid();
+    q.indicators[1].baseline.date = QDate(2023, 6, 30);
+    q.dlis[1].dlrs[0].timeBound = true; // cut-off at the end of FY2023, the baseline date
+    CHECK(onlyProblem(q) == "dlis[1].dlrs[0].period: the DLR's cut-off 2023-06-30 is not after "
+                            "the baseline date 2023-06-30 of indicator DAYS");
+}

@@ -316,8 +316,8 @@ TEST_CASE("Program JSON: the demo program reads", "[program][json][demo]")
 
     // DLI2 (days, latest, decreasing): 2.2 pays from 2.1's target 30 down to 20.
     CHECK(p.dlrBaseline(*p.dli(u"DLI2"), 1) == dec(30));
-    // DLI3 (firms, cumulative): 3.3 pays from 700 to 1,200.
-    CHECK(p.dlrBaseline(*p.dli(u"DLI3"), 2) == dec(700));
+    // DLI3 (firms, cumulative): 3.3 pays from 220 to 300.
+    CHECK(p.dlrBaseline(*p.dli(u"DLI3"), 2) == dec(220));
     CHECK(dlr(p, u"DLI1", 0).priorResult);
     CHECK(dlr(p, u"DLI6", 0).unitAmount == Money::fromMinor(2'000'000));
     CHECK(p.dli(u"DLI2")->protocol.maxErrorRate == Decimal::fromUnits(100'000));

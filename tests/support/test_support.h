@@ -10,7 +10,8 @@ namespace dli::test {
 
 // Path of a fixture under tests/data.
 QString dataPath(const QString& relative);
-// Path of a file in ../shared/examples (the worked example program).
+// Path of a shared example: tests/data keeps a copy of the worked example program of
+// ../shared/examples, so that the suite runs from the repository alone.
 QString sharedExample(const QString& name);
 QByteArray readFile(const QString& path);
 void writeFile(const QString& path, const QByteArray& bytes);

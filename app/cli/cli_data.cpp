@@ -1,0 +1,291 @@
+// dlitracker-cli values, import, template and validate: figures in and out.
+#include "app/cli/cli.h"
+#include "core/engine/rule_engine.h"
+#include "core/engine/value_calculator.h"
+#include "core/io/importer.h"
+#include "core/io/json_writer.h"
+#include "core/io/template_writer.h"
+#include "core/io/text_table.h"
+#include "core/io/values_report.h"
+#include "core/storage/session.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace dli::cli {
+
+namespace {
+
+QString kindList()
+{
+    return enumSpellings(kImportKindNames).join(u"|"_s);
+}
+
+std::optional<ImportKind> kindOf(const QString& text)
+{
+    return enumFromString(kImportKindNames, text);
+}
+
+const QCommandLineOption& formatOption()
+{
+    static const QCommandLineOption option(u"format"_s, Cli::tr("table (default) or json."),
+                                           u"FORMAT"_s, u"table"_s);
+    return option;
+}
+
+Status checkFormat(const QString& format)
+{
+    if (format != u"table"_s && format != u"json"_s)
+        return Error(ErrorCode::Usage,
+                     Cli::tr("--format is table or json, not \"%1\"").arg(format));
+    return {};
+}
+
+// --period and --org, checked against the program.
+Status readScope(const Program& program, const QString& periodText, const QString& org,
+                 std::optional<Period>& period)
+{
+    if (!periodText.isEmpty()) {
+        auto p = Period::parse(periodText, program.fiscalYearStartMonth);
+        if (!p)
+            return Error(ErrorCode::Usage, u"--period: "_s + p.error().message);
+        period = p.value();
+    }
+    if (!org.isEmpty() && !program.orgUnit(org))
+        return Error(ErrorCode::NotFound, Cli::tr("--org: unknown org unit \"%1\"").arg(org));
+    return {};
+}
+
+} // namespace
+
+int Cli::values(const QStringList& args)
+{
+    const QCommandLineOption indicator(u"indicator"_s, tr("Only this indicator."), u"CODE"_s);
+    const QCommandLineOption period(u"period"_s, tr("Only this fiscal year or quarter."), u"P"_s);
+    const QCommandLineOption org(u"org"_s,
+                                 tr("This org unit and its subtree (default: the "
+                                    "whole program)."),
+                                 u"CODE"_s);
+    const QCommandLineOption reported(u"reported"_s,
+                                      tr("Register-defined indicators from the observations "
+                                         "reported for them, not from the registers."));
+    const Command c{u"values"_s,
+                    u"DB [--indicator CODE] [--period P] [--org CODE] [--reported] [--format "
+                    "table|json]"_s,
+                    tr("Computes indicator values from the observations, the registers and the "
+                       "formulas, as\ndocs/user-guide.md explains: for every indicator, fiscal "
+                       "year and quarter unless narrowed.\nThe basis column says whether a value "
+                       "rests on verified figures only."),
+                    {indicator, period, org, reported, formatOption()},
+                    1,
+                    1};
+    QCommandLineParser p;
+    if (auto stop = parse(p, c, args))
+        return *stop;
+    if (auto s = checkFormat(p.value(formatOption())); !s)
+        return report(s.error());
+    auto session = openSession(p.positionalArguments().at(0));
+    if (!session)
+        return report(session.error());
+    auto program = session.value()->programs().load();
+    if (!program)
+        return report(program.error());
+    ValuesQuery query;
+    query.indicator = p.value(indicator);
+    query.orgUnit = p.value(org);
+    query.claims = p.isSet(reported);
+    if (auto s = readScope(program.value(), p.value(period), query.orgUnit, query.period); !s)
+        return report(s.error());
+    auto rows = ValuesReport::compute(*session.value(), program.value(), query);
+    if (!rows)
+        return report(rows.error());
+    if (p.value(formatOption()) == u"json"_s)
+        out() << QString::fromUtf8(ValuesReport::json(program.value(), rows.value()));
+    else
+        out() << ValuesReport::text(program.value(), rows.value());
+    return Success;
+}
+
+int Cli::importData(const QStringList& args)
+{
+    const QCommandLineOption kind(u"kind"_s, tr("What the file holds: %1.").arg(kindList()),
+                                  u"KIND"_s);
+    const QCommandLineOption sheet(u"sheet"_s, tr("The XLSX sheet to read (default: the first)."),
+                                   u"NAME"_s);
+    const QCommandLineOption dryRun(u"dry-run"_s, tr("Check every row, write nothing."));
+    const Command c{u"import"_s,
+                    u"DB --kind KIND FILE [--sheet NAME] [--dry-run]"_s,
+                    tr("Imports a CSV or XLSX file of observations or register rows. The first "
+                       "row names the columns\n(`dlitracker-cli template --kind KIND OUT` writes "
+                       "one). Every row is checked before anything\nis written; on any problem "
+                       "nothing is written and every problem is listed as FILE:LINE:COLUMN."),
+                    {kind, sheet, dryRun},
+                    2,
+                    2};
+    QCommandLineParser p;
+    if (auto stop = parse(p, c, args))
+        return *stop;
+    const auto k = kindOf(p.value(kind));
+    if (!k)
+        return report(Error(
+            ErrorCode::Usage,
+            p.isSet(kind) ? tr("--kind is one of %1, not \"%2\"").arg(kindList(), p.value(kind))
+                          : tr("say what the file holds with --kind %1").arg(kindList())));
+    auto session = openSession(p.positionalArguments().at(0));
+    if (!session)
+        return report(session.error());
+    auto program = session.value()->programs().load();
+    if (!program)
+        return report(program.error());
+    ImportOptions options;
+    options.kind = *k;
+    options.path = p.positionalArguments().at(1);
+    options.sheet = p.value(sheet);
+    options.dryRun = p.isSet(dryRun);
+    auto result = Importer::run(*session.value(), program.value(), options);
+    if (!result)
+        return report(result.error());
+    for (const QString& w : result->warnings)
+        err() << tr("warning: %1").arg(w) << '\n';
+    if (options.dryRun)
+        err() << tr("Checked %1 rows of %2: no problems. Nothing was written (--dry-run).")
+                     .arg(result->rows)
+                     .arg(options.path)
+              << '\n';
+    else
+        err() << tr("Imported %1 %2 rows from %3.")
+                     .arg(result->written)
+                     .arg(enumToString(kImportKindNames, *k), options.path)
+              << '\n';
+    return Success;
+}
+
+int Cli::templateFile(const QStringList& args)
+{
+    const QCommandLineOption kind(u"kind"_s, tr("The kind of rows: %1.").arg(kindList()),
+                                  u"KIND"_s);
+    const Command c{u"template"_s,
+                    u"[DB] --kind KIND OUT.csv|OUT.xlsx"_s,
+                    tr("Writes an empty import template with the right column headers. Given a "
+                       "database, an XLSX\ntemplate gets a second sheet listing the valid codes of "
+                       "indicators, periods, org units and firms."),
+                    {kind},
+                    1,
+                    2};
+    QCommandLineParser p;
+    if (auto stop = parse(p, c, args))
+        return *stop;
+    const auto k = kindOf(p.value(kind));
+    if (!k)
+        return report(
+            Error(ErrorCode::Usage, tr("say which template with --kind %1").arg(kindList())));
+    const QStringList positional = p.positionalArguments();
+    const QString outPath = positional.last();
+    TemplateCodes codes;
+    bool withCodes = false;
+    if (positional.size() == 2) {
+        auto session = openSession(positional.first());
+        if (!session)
+            return report(session.error());
+        auto program = session.value()->programs().load();
+        if (!program)
+            return report(program.error());
+        for (const Indicator& x : program->indicators) {
+            if (x.source.kind != SourceKind::Formula)
+                codes.indicators << x.code;
+        }
+        for (const Period& period : RuleEngine::allPeriods(program.value()))
+            codes.periods << period.code();
+        for (const OrgUnit& u : program->orgUnits)
+            codes.orgUnits << u.code;
+        auto firms = session.value()->registers().firmIds();
+        if (!firms)
+            return report(firms.error());
+        codes.firms = firms->keys();
+        codes.firms.sort();
+        withCodes = true;
+    }
+    if (auto s = TemplateWriter::write(*k, outPath, withCodes ? &codes : nullptr); !s)
+        return report(s.error());
+    err() << tr("Wrote the %1 template %2.").arg(enumToString(kImportKindNames, *k), outPath)
+          << '\n';
+    return Success;
+}
+
+int Cli::validate(const QStringList& args)
+{
+    const QCommandLineOption period(u"period"_s, tr("Only this fiscal year or quarter."), u"P"_s);
+    const QCommandLineOption org(u"org"_s, tr("Only this org unit and the units below it."),
+                                 u"CODE"_s);
+    const Command c{u"validate"_s,
+                    u"DB [--period P] [--org CODE] [--format table|json]"_s,
+                    tr("Checks the figures against the program's validation rules and the "
+                       "built-in checks, for\nevery period and org unit unless narrowed. Exit "
+                       "status 1 when a rule of severity error is broken."),
+                    {period, org, formatOption()},
+                    1,
+                    1};
+    QCommandLineParser p;
+    if (auto stop = parse(p, c, args))
+        return *stop;
+    if (auto s = checkFormat(p.value(formatOption())); !s)
+        return report(s.error());
+    auto session = openSession(p.positionalArguments().at(0));
+    if (!session)
+        return report(session.error());
+    auto program = session.value()->programs().load();
+    if (!program)
+        return report(program.error());
+    std::optional<Period> only;
+    if (auto s = readScope(program.value(), p.value(period), p.value(org), only); !s)
+        return report(s.error());
+    // Rules check the figures as reported.
+    auto calc = ValuesReport::calculator(*session.value(), program.value(), true);
+    if (!calc)
+        return report(calc.error());
+    const QList<Period> periods =
+        only ? QList<Period>{*only} : RuleEngine::allPeriods(program.value());
+    const QStringList units = p.isSet(org) ? calc.value()->subtree(p.value(org))
+                                           : RuleEngine::allOrgUnits(program.value());
+    auto rules = RuleEngine::evaluate(program.value(), *calc.value(), periods, units);
+    if (!rules)
+        return report(rules.error());
+    auto builtIn = RuleEngine::evaluateBuiltIn(program.value(), *calc.value(), periods, units);
+    if (!builtIn)
+        return report(builtIn.error());
+    QList<Violation> all = rules.value() + builtIn.value();
+    const bool anyError = std::any_of(
+        all.begin(), all.end(), [](const Violation& v) { return v.severity == Severity::Error; });
+    if (p.value(formatOption()) == u"json"_s) {
+        JsonNode list = JsonNode::array();
+        for (const Violation& v : all)
+            list.append(
+                JsonNode::object()
+                    .add(u"rule"_s, JsonNode::string(v.rule))
+                    .add(u"severity"_s, JsonNode::string(enumToString(kSeverityNames, v.severity)))
+                    .add(u"period"_s, JsonNode::string(v.period.code()))
+                    .add(u"org_unit"_s, JsonNode::string(v.orgUnit))
+                    .add(u"left"_s, JsonNode::number(v.left.toString()))
+                    .add(u"right"_s, JsonNode::number(v.right.toString()))
+                    .add(u"message"_s, JsonNode::string(v.message)));
+        out() << QString::fromUtf8(JsonNode::object().add(u"violations"_s, list).toJson());
+    } else if (all.isEmpty()) {
+        out() << tr("No violations: every rule holds for the periods and org units checked.")
+              << '\n';
+    } else {
+        TextTable table({tr("Severity"), tr("Rule"), tr("Period"), tr("Org unit"), tr("Left"),
+                         tr("Right"), tr("Message")},
+                        {TextTable::Align::Left, TextTable::Align::Left, TextTable::Align::Left,
+                         TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Right,
+                         TextTable::Align::Left});
+        for (const Violation& v : all)
+            table.addRow({enumToString(kSeverityNames, v.severity), v.rule, v.period.code(),
+                          v.orgUnit, v.left.toString(), v.right.toString(), v.message});
+        out() << table.render();
+    }
+    return anyError ? ProblemsFound : Success;
+}
+
+} // namespace dli::cli

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/model/evidence.h"
+#include "core/result.h"
+#include "core/storage/session_options.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+#include <optional>
+
+namespace dli {
+
+class Database;
+class Statement;
+
+// Evidence files kept inside the database: each content once per SHA-256 (evidence_contents),
+// and one evidence row per attachment. Writes happen inside the caller's transaction.
+class EvidenceRepository {
+    Q_DECLARE_TR_FUNCTIONS(EvidenceRepository)
+public:
+    // One target: an observation by id, a firm by code, a service by id.
+    struct TargetKey {
+        Evidence::Target target = Evidence::Target::Observation;
+        QString key;
+    };
+
+    EvidenceRepository(Database& db, const SessionOptions& options) : m_db(db), m_options(options)
+    {}
+
+    // Stores the content (once per SHA-256) and attaches it to the target. Refuses a target that
+    // does not exist (NotFound) and content already attached to the same target (Conflict).
+    Result<Evidence> attach(Evidence::Target target, const QString& targetKey,
+                            const QString& fileName, const QString& mimeType,
+                            const QByteArray& bytes);
+    // Every attachment, or those of one target (which must exist), in the order attached.
+    Result<QList<Evidence>> list(const std::optional<TargetKey>& filter = std::nullopt);
+    // The attachment with this id, or NotFound.
+    Result<Evidence> find(const QString& id);
+    // The stored bytes of an attachment, as they are (the caller checks them against the
+    // SHA-256).
+    Result<QByteArray> content(const QString& id);
+
+private:
+    // The row id of the target, or NotFound naming the key.
+    Result<QString> resolve(Evidence::Target target, const QString& key);
+    static Evidence fromRow(const Statement& row);
+
+    Database& m_db;
+    const SessionOptions& m_options;
+};
+
+} // namespace dli

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/model/indicator.h"
+#include "core/model/register_fields.h"
+#include "core/result.h"
+#include "core/storage/session_options.h"
+#include "core/storage/statement.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QHash>
+#include <QSet>
+#include <QStringList>
+#include <cstdint>
+#include <memory>
+
+namespace dli {
+
+class Database;
+
+// The registers behind the indicators: firms, services, trainees and exports.
+// Writes happen inside the caller's transaction.
+class RegisterRepository {
+    Q_DECLARE_TR_FUNCTIONS(RegisterRepository)
+public:
+    // Separates the parts of a row's unique key (RegisterSpec::uniqueKey) in existingKeys().
+    static constexpr QChar KeySeparator = u'\x1f';
+
+    RegisterRepository(Database& db, const SessionOptions& options) : m_db(db), m_options(options)
+    {}
+
+    // Inserts rows of one register with one prepared statement. Values come in the order of the
+    // register's fields (RegisterFields::spec), already checked and in canonical text: codes as
+    // codes, dates YYYY-MM-DD, periods FY2025-Q1, booleans "yes"/"no", decimals exact, empty for
+    // a missing optional value.
+    class Writer {
+    public:
+        virtual ~Writer() = default;
+        // id: the row's UUID when the file brings one (rows that travel between databases keep
+        // theirs); empty for a new one.
+        virtual Result<QString> insert(const QStringList& values, const QString& id = {}) = 0;
+    };
+    Result<std::unique_ptr<Writer>> writer(ImportKind kind, int fiscalYearStartMonth);
+
+    Result<QHash<QString, QString>> firmIds();      // firm code -> row id
+    Result<QHash<QString, QString>> firmClusters(); // firm code -> cluster code
+    Result<std::int64_t> count(ImportKind kind);
+    // The unique keys of the stored rows, parts joined with KeySeparator, in the register's
+    // canonical text.
+    Result<QSet<QString>> existingKeys(ImportKind kind);
+
+    // What a register-sourced indicator counts or sums over the rows dated from `from` to `to`
+    // (exports: whose period lies within) that belong to the given org units (empty: all) and
+    // match the source's filters.
+    Result<Decimal> aggregate(const IndicatorSource& source, const QDate& from, const QDate& to,
+                              const QStringList& orgUnitCodes);
+
+private:
+    Database& m_db;
+    const SessionOptions& m_options;
+};
+
+} // namespace dli
