@@ -2,6 +2,7 @@
 
 #include "core/engine/expression.h"
 #include "core/model/int128.h"
+#include "core/model/register_fields.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -195,6 +196,54 @@ private:
             }
             if (x.source.kind == SourceKind::Formula)
                 checkExpression(path + u".source.formula"_s, x.source.formula);
+            if (x.source.kind == SourceKind::Register)
+                checkRegisterSource(path + u".source"_s, x.source);
+        }
+    }
+
+    // The summed field and the filters must be columns of the register (RegisterFields), with
+    // values the register can hold.
+    void checkRegisterSource(const QString& path, const IndicatorSource& source)
+    {
+        const RegisterSpec& spec = RegisterFields::forRegister(source.registerKind);
+        QStringList names;
+        for (const FieldSpec& f : spec.fields)
+            names << f.name;
+        if (source.measure == RegisterMeasure::Sum) {
+            const FieldSpec* f = spec.field(source.field);
+            if (!f || f->type != FieldType::Decimal) {
+                QStringList numbers;
+                for (const FieldSpec& g : spec.fields) {
+                    if (g.type == FieldType::Decimal)
+                        numbers << g.name;
+                }
+                add(path + u".field"_s,
+                    ProgramChecker::tr("the %1 register has no number field \"%2\" to sum; it "
+                                       "has %3")
+                        .arg(spec.table, source.field,
+                             numbers.isEmpty() ? ProgramChecker::tr("none")
+                                               : numbers.join(u", "_s)));
+            }
+        }
+        for (auto it = source.filters.cbegin(); it != source.filters.cend(); ++it) {
+            const QString fp = path + u".filters."_s + it.key();
+            if (it.key() == u"cluster"_s) {
+                const OrgUnit* u = m_p.orgUnit(it.value());
+                if (!u || u->kind != OrgUnitKind::Cluster)
+                    add(fp, ProgramChecker::tr("\"%1\" is not a cluster of the program")
+                                .arg(it.value()));
+                continue;
+            }
+            const FieldSpec* f = spec.field(it.key());
+            if (!f) {
+                add(fp, ProgramChecker::tr("the %1 register has no field \"%2\"; it has %3")
+                            .arg(spec.table, it.key(), names.join(u", "_s)));
+            } else if (f->type == FieldType::Choice && !f->choices.contains(it.value())) {
+                add(fp, ProgramChecker::tr("expected one of %1; got \"%2\"")
+                            .arg(f->choices.join(u", "_s), it.value()));
+            } else if (f->type == FieldType::Boolean && !RegisterFields::parseBoolean(it.value())) {
+                add(fp, ProgramChecker::tr("expected yes or no; got \"%1\"").arg(it.value()));
+            }
         }
     }
 

@@ -672,3 +672,29 @@ TEST_CASE("ProgramChecker: targets and DLRs must lie after the baseline date", "
     CHECK(onlyProblem(q) == "dlis[1].dlrs[0].period: the DLR's cut-off 2023-06-30 is not after "
                             "the baseline date 2023-06-30 of indicator DAYS");
 }
+
+TEST_CASE("ProgramChecker: register sources name the register's own fields", "[checker]")
+{
+    Program p = valid();
+    p.indicators[2].source.kind = SourceKind::Register;
+    p.indicators[2].source.registerKind = RegisterKind::Services;
+    p.indicators[2].source.measure = RegisterMeasure::Count;
+    p.indicators[2].source.filters = {{u"status"_s, u"completed"_s}};
+    CHECK(ProgramChecker::check(p).isEmpty());
+
+    p.indicators[2].source.filters = {{u"colour"_s, u"red"_s}};
+    CHECK_THAT(onlyProblem(p), Contains("indicators[2].source.filters.colour: the services "
+                                        "register has no field \"colour\""));
+    p.indicators[2].source.filters = {{u"status"_s, u"done"_s}};
+    CHECK_THAT(onlyProblem(p),
+               Contains("indicators[2].source.filters.status: expected one of planned, ongoing"));
+    p.indicators[2].source.filters = {{u"cluster"_s, u"CT1"_s}};
+    CHECK(onlyProblem(p) ==
+          "indicators[2].source.filters.cluster: \"CT1\" is not a cluster of the program");
+
+    p.indicators[2].source.filters.clear();
+    p.indicators[2].source.measure = RegisterMeasure::Sum;
+    p.indicators[2].source.field = u"provider"_s;
+    CHECK_THAT(onlyProblem(p), Contains("indicators[2].source.field: the services register has "
+                                        "no number field \"provider\" to sum; it has cost"));
+}
