@@ -51,6 +51,11 @@ Status readScope(const Program& program, const QString& periodText, const QStrin
         auto p = Period::parse(periodText, program.fiscalYearStartMonth);
         if (!p)
             return Error(ErrorCode::Usage, u"--period: "_s + p.error().message);
+        if (!program.periodInRange(p.value()))
+            return Error(
+                ErrorCode::InvalidInput,
+                Cli::tr("--period: %1 lies outside the program, which runs from %2 to %3")
+                    .arg(p->code(), program.firstYear().code(), program.lastYear().code()));
         period = p.value();
     }
     if (!org.isEmpty() && !program.orgUnit(org))
@@ -145,8 +150,17 @@ int Cli::importData(const QStringList& args)
     options.sheet = p.value(sheet);
     options.dryRun = p.isSet(dryRun);
     auto result = Importer::run(*session.value(), program.value(), options);
-    if (!result)
-        return report(result.error());
+    if (!result) {
+        // The importer lists up to options.maxProblems problems and counts the rest itself;
+        // report() would cut its list shorter and count the count line as a problem.
+        const Error& e = result.error();
+        err() << u"dlitracker-cli: "_s << (e.location.isEmpty() ? QString() : e.location + u": "_s)
+              << e.message << '\n';
+        for (const QString& d : e.details)
+            err() << u"  "_s << d << '\n';
+        err().flush();
+        return exitStatusFor(e);
+    }
     for (const QString& w : result->warnings)
         err() << tr("warning: %1").arg(w) << '\n';
     if (options.dryRun)

@@ -1,10 +1,27 @@
 #include "core/engine/value_calculator.h"
 
+#include "core/model/int128.h"
+
 #include <QMap>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
 namespace dli {
+
+namespace {
+
+// num / den (den > 0) rounded half away from zero.
+Int128 divideRounded(Int128 num, Int128 den)
+{
+    const Int128 n = num < 0 ? -num : num;
+    Int128 q = n / den;
+    if ((n % den) * 2 >= den)
+        ++q;
+    return num < 0 ? -q : q;
+}
+
+} // namespace
 
 ValueCalculator::ValueCalculator(const Program& program, QList<Observation> observations,
                                  RegisterAggregate registers, Basis basis)
@@ -151,18 +168,25 @@ IndicatorValue ValueCalculator::reported(const Indicator& x, const Period& perio
         }
         if (byUnit.isEmpty())
             break;
-        Decimal sumOfMeans;
+        // Rounded once: every mean is sum / count, so the result is the sum of sum * (L / count)
+        // over L * units, L being the least common multiple of the counts (a handful of
+        // observations per unit and period); rounding each mean first could be off by 0.000001.
+        std::int64_t common = 1;
         for (const auto& categories : byUnit) {
-            Decimal unitValue;
-            for (const QList<Decimal>& values : categories) {
-                Decimal s;
-                for (const Decimal& d : values)
-                    s += d;
-                unitValue += s / Decimal::fromInt(values.size());
-            }
-            sumOfMeans += unitValue;
+            for (const QList<Decimal>& values : categories)
+                common = std::lcm(common, static_cast<std::int64_t>(values.size()));
         }
-        v.value = sumOfMeans / Decimal::fromInt(byUnit.size());
+        Int128 numerator = 0;
+        for (const auto& categories : byUnit) {
+            for (const QList<Decimal>& values : categories) {
+                Int128 sum = 0;
+                for (const Decimal& d : values)
+                    sum += d.units();
+                numerator += sum * (common / static_cast<std::int64_t>(values.size()));
+            }
+        }
+        v.value = Decimal::fromUnits(static_cast<std::int64_t>(
+            divideRounded(numerator, Int128(common) * static_cast<Int128>(byUnit.size()))));
         v.hasValue = true;
         break;
     }

@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QSet>
 #include <QUuid>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -163,6 +164,13 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
             return keys.error();
         existing = std::move(keys).value();
     }
+    QSet<QString> storedIds; // registers: the stored rows' ids, when the file brings ids
+    if (idColumn >= 0) {
+        auto ids = registers.existingIds(options.kind);
+        if (!ids)
+            return ids.error();
+        storedIds = std::move(ids).value();
+    }
 
     // One transaction for everything: a refused import, a dry run or a cancel rolls it back,
     // so the database is left exactly as it was.
@@ -305,6 +313,8 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
                                             .arg(raw));
                 else if (seenIds.contains(raw))
                     problems.add(where, tr("the id %1 appears twice in the file").arg(raw));
+                else if (storedIds.contains(raw))
+                    problems.add(where, tr("the id %1 is already in the database").arg(raw));
                 else
                     seenIds.insert(raw);
                 rowId = raw;
@@ -363,14 +373,20 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
         auto calc = ValuesReport::calculator(session, program, true);
         if (!calc)
             return calc.error();
-        for (auto it = touched.cbegin(); it != touched.cend(); ++it) {
-            const QStringList parts = it.key().split(u'|');
+        // In the order of the file, each at the value cell of the last row of its key.
+        QList<std::pair<qint64, QString>> byLine;
+        for (auto it = touched.cbegin(); it != touched.cend(); ++it)
+            byLine.append({it.value(), it.key()});
+        std::sort(byLine.begin(), byLine.end());
+        const int valueColumn = fieldColumn[spec.indexOf(u"value"_s)];
+        for (const auto& [line, touchedKey] : byLine) {
+            const QStringList parts = touchedKey.split(u'|');
             const Period p = Period::parse(parts[0], sm).value();
             auto violations = RuleEngine::evaluate(program, *calc.value(), {p}, {parts[1]});
             if (!violations)
                 return violations.error();
             for (const Violation& v : violations.value()) {
-                const QString where = reader.sourceName() + u':' + QString::number(it.value());
+                const QString where = reader.cellLocation(line, valueColumn);
                 const QString text = tr("rule %1 for %2 at %3: %4 (%5 against %6)")
                                          .arg(v.rule, v.period.code(), v.orgUnit, v.message,
                                               v.left.toString(), v.right.toString());

@@ -17,6 +17,8 @@ QString basis(const Indicator& x, const IndicatorValue& v)
         return v.note.isEmpty() ? ValuesReport::tr("no data") : v.note;
     if (x.source.kind == SourceKind::Register && v.observations == 0)
         return ValuesReport::tr("register");
+    if (x.source.kind == SourceKind::Formula && v.observations == 0)
+        return ValuesReport::tr("formula over registers");
     if (v.observations == 0)
         return ValuesReport::tr("baseline");
     return v.verifiedOnly ? ValuesReport::tr("verified only")

@@ -181,7 +181,8 @@ RegisterRepository::writer(ImportKind kind, int fiscalYearStartMonth)
                 else
                     s.bindNull(pos);
             };
-        } else if (required || (f && f->type == FieldType::Text)) {
+        } else if (required ||
+                   (f && (f->type == FieldType::Text || f->type == FieldType::Choice))) {
             binders << [](Statement& s, int pos, const QString& v) {
                 s.bind(pos, v);
             };
@@ -221,6 +222,23 @@ Result<QHash<QString, QString>> RegisterRepository::firmClusters()
 Result<std::int64_t> RegisterRepository::count(ImportKind kind)
 {
     return m_db.scalar(u"SELECT count(*) FROM "_s + tableOf(kind));
+}
+
+Result<QSet<QString>> RegisterRepository::existingIds(ImportKind kind)
+{
+    auto stmt = m_db.prepare(u"SELECT id FROM "_s + tableOf(kind));
+    if (!stmt)
+        return stmt.error();
+    QSet<QString> out;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            break;
+        out.insert(stmt->text(0));
+    }
+    return out;
 }
 
 Result<QSet<QString>> RegisterRepository::existingKeys(ImportKind kind)

@@ -48,6 +48,8 @@ public:
     // The unique keys of the stored rows, parts joined with KeySeparator, in the register's
     // canonical text.
     Result<QSet<QString>> existingKeys(ImportKind kind);
+    // The ids of the stored rows of a register.
+    Result<QSet<QString>> existingIds(ImportKind kind);
 
     // What a register-sourced indicator counts or sums over the rows dated from `from` to `to`
     // (exports: whose period lies within) that belong to the given org units (empty: all) and

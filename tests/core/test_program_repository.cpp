@@ -331,8 +331,8 @@ TEST_CASE("ProgramImport: a bad file changes nothing in a database that holds a 
     const QString path = dir.path(u"keep.dlit"_s);
     const QString bad = dir.path(u"bad-program.json"_s);
     QByteArray json = ProgramWriter::write(demo());
-    REQUIRE(json.count("\"target\": 300,") == 1);
-    json.replace("\"target\": 300,", "\"target\": \"400 firms\",");
+    REQUIRE(json.count("\"target\": 120,") == 1);
+    json.replace("\"target\": 120,", "\"target\": \"400 firms\",");
     test::writeFile(bad, json);
 
     auto s = created(path);
