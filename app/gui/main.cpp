@@ -4,6 +4,7 @@
 #include <QCommandLineParser>
 #include <QTimer>
 #include <cstdio>
+#include <exception>
 
 using namespace Qt::StringLiterals;
 
@@ -108,5 +109,11 @@ int main(int argc, char** argv)
             QApplication::exit(saved ? status : 2);
         });
     }
-    return QApplication::exec();
+    try {
+        return QApplication::exec();
+    } catch (const std::exception& e) {
+        // A broken invariant (an amount beyond 64 bits in a hand-edited file): say so plainly.
+        std::fprintf(stderr, "dlitracker: internal error: %s\n", e.what());
+        return 3;
+    }
 }

@@ -73,6 +73,9 @@ Result<IndicatorValue> ValueCalculator::value(const QString& indicator, const Pe
 Result<IndicatorValue> ValueCalculator::compute(const Indicator& x, const Period& period,
                                                 const QString& orgUnit)
 {
+    // An indicator reported yearly has no value for a quarter, whatever its source.
+    if (x.frequency == Frequency::Yearly && period.isQuarter())
+        return IndicatorValue::none(tr("%1 is reported yearly").arg(x.code));
     switch (x.source.kind) {
     case SourceKind::Reported:
         return reported(x, period, orgUnit);

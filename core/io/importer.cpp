@@ -191,6 +191,7 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
     QSet<QString> seenIds;
     QString rowId;
     QHash<QString, qint64> touched; // "period|org unit" of imported observations -> line
+    QHash<QString, qint64> derived; // their fiscal years and the units above them -> line
     QStringList values(spec.fields.size());
     for (;;) {
         auto more = reader.next(row);
@@ -360,7 +361,25 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
             auto id = session.observations().insert(o);
             if (!id)
                 return id.error();
-            touched.insert(o.period.code() + u'|' + o.orgUnit, row.line);
+            // Rules hold for the unit, the units above it and the fiscal year too, whose values
+            // the row also changes; those are reported at the first row that touched them.
+            QList<Period> periods{o.period};
+            if (o.period.isQuarter())
+                periods << o.period.fiscalYearPeriod();
+            for (const Period& p : periods) {
+                QString unit = o.orgUnit;
+                bool own = p == o.period;
+                while (!unit.isEmpty()) {
+                    const QString key = p.code() + u'|' + unit;
+                    if (own)
+                        touched.insert(key, row.line);
+                    else if (!touched.contains(key) && !derived.contains(key))
+                        derived.insert(key, row.line);
+                    own = false;
+                    const OrgUnit* u = program.orgUnit(unit);
+                    unit = u ? u->parent : QString();
+                }
+            }
         } else {
             auto id = writer->insert(values, rowId);
             if (!id)
@@ -374,18 +393,35 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
         if (!calc)
             return calc.error();
         // In the order of the file, each at the value cell of the last row of its key.
+        // The rows' own periods and units first; at the years and units above them only the
+        // rules that did not already fail below are reported, so one wrong figure is one problem.
         QList<std::pair<qint64, QString>> byLine;
         for (auto it = touched.cbegin(); it != touched.cend(); ++it)
             byLine.append({it.value(), it.key()});
         std::sort(byLine.begin(), byLine.end());
+        QList<std::pair<qint64, QString>> derivedByLine;
+        for (auto it = derived.cbegin(); it != derived.cend(); ++it) {
+            if (!touched.contains(it.key()))
+                derivedByLine.append({it.value(), it.key()});
+        }
+        std::sort(derivedByLine.begin(), derivedByLine.end());
+        const qsizetype ownCount = byLine.size();
+        byLine += derivedByLine;
+        QSet<QString> failedBelow;
         const int valueColumn = fieldColumn[spec.indexOf(u"value"_s)];
-        for (const auto& [line, touchedKey] : byLine) {
+        for (qsizetype k = 0; k < byLine.size(); ++k) {
+            const auto& [line, touchedKey] = byLine[k];
+            const bool own = k < ownCount;
             const QStringList parts = touchedKey.split(u'|');
             const Period p = Period::parse(parts[0], sm).value();
             auto violations = RuleEngine::evaluate(program, *calc.value(), {p}, {parts[1]});
             if (!violations)
                 return violations.error();
             for (const Violation& v : violations.value()) {
+                if (own)
+                    failedBelow.insert(v.rule);
+                else if (failedBelow.contains(v.rule))
+                    continue;
                 const QString where = reader.cellLocation(line, valueColumn);
                 const QString text = tr("rule %1 for %2 at %3: %4 (%5 against %6)")
                                          .arg(v.rule, v.period.code(), v.orgUnit, v.message,

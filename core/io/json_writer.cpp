@@ -1,5 +1,7 @@
 #include "core/io/json_writer.h"
 
+#include "core/io/json_fields.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -25,6 +27,11 @@ JsonNode JsonNode::string(const QString& s)
 
 JsonNode JsonNode::number(const QString& decimalText)
 {
+    // A fraction with more digits than a double keeps exactly is written as a decimal string,
+    // so that every reader (ours refuses such JSON numbers) gets the exact value.
+    if (decimalText.contains(u'.') &&
+        JsonFields::significantDigits(decimalText) > JsonFields::ExactNumberDigits)
+        return string(decimalText);
     JsonNode n(Kind::Number);
     n.m_scalar = decimalText;
     return n;

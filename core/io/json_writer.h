@@ -15,7 +15,8 @@ public:
     static JsonNode object() { return JsonNode(Kind::Object); }
     static JsonNode array() { return JsonNode(Kind::Array); }
     static JsonNode string(const QString& s);
-    // Decimal text such as "1234567.89", written as a JSON number.
+    // Decimal text such as "1234567.89", written as a JSON number (as a string when it has a
+    // fraction and more than 15 significant digits, which a double would not keep).
     static JsonNode number(const QString& decimalText);
     static JsonNode number(qint64 value) { return number(QString::number(value)); }
     static JsonNode boolean(bool b);

@@ -293,7 +293,13 @@ Result<Decimal> RegisterRepository::aggregate(const IndicatorSource& source, con
     }
     for (auto it = source.filters.cbegin(); it != source.filters.cend(); ++it) {
         if (it.key() == u"cluster"_s && kind != ImportKind::Firms) {
-            where << u"f.cluster_id = (SELECT id FROM org_units WHERE code = ?)"_s;
+            // A trainee belongs to the cluster of the centre that trained, else of the firm.
+            const QString cluster =
+                kind == ImportKind::Trainees
+                    ? u"coalesce((SELECT parent_id FROM org_units WHERE id = r.centre_id), "
+                      "f.cluster_id)"_s
+                    : u"f.cluster_id"_s;
+            where << cluster + u" = (SELECT id FROM org_units WHERE code = ?)"_s;
             binds << it.value();
             continue;
         }

@@ -1,28 +1,25 @@
 // End-to-end tests of dlitracker-cli: each runs the built executable in a clean environment and
 // checks its exit status, standard output and standard error, and that refused commands leave
 // the database exactly as it was.
+#include "cli_process.h"
 #include "core/storage/database.h"
 #include "core/storage/schema.h"
 #include "support/test_support.h"
 
 #include <QByteArray>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
-#include <sqlite3.h>
 #include <string>
 
 using namespace Qt::StringLiterals;
+using namespace dli::test::cli;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using dli::test::readFile;
@@ -31,71 +28,6 @@ using dli::test::TempDir;
 using dli::test::writeFile;
 
 namespace {
-
-enum Exit : int { Success = 0, ProblemsFound = 1, BadInput = 2, DatabaseError = 3 };
-
-// One finished run of dlitracker-cli.
-struct Run {
-    int exitCode = -1;
-    QByteArray stdoutBytes;
-    std::string out; // standard output as text, for matchers
-    std::string err; // standard error as text
-};
-
-QString cliPath()
-{
-    return QString::fromUtf8(DLI_CLI_PATH);
-}
-
-// Runs dlitracker-cli with args in a clean environment and waits for it; fails the test if it
-// does not start, hangs or is killed by a signal.
-Run launch(const QStringList& args)
-{
-    QProcess process;
-    // Nothing leaks in from the developer's shell: no locale, user or Qt variables.
-    QProcessEnvironment env;
-    env.insert(u"PATH"_s, u"/usr/bin:/bin"_s);
-    env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-    env.insert(u"HOME"_s, QDir::tempPath());
-    process.setProcessEnvironment(env);
-    process.setProcessChannelMode(QProcess::SeparateChannels);
-    process.setWorkingDirectory(QDir::tempPath());
-    process.start(cliPath(), args);
-    INFO("dlitracker-cli " << args.join(u' '));
-    REQUIRE(process.waitForStarted(10000));
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        FAIL("dlitracker-cli did not finish within 60 s");
-    }
-    Run r;
-    r.stdoutBytes = process.readAllStandardOutput();
-    r.out = r.stdoutBytes.toStdString();
-    r.err = process.readAllStandardError().toStdString();
-    INFO("stderr:\n" << r.err);
-    REQUIRE(process.exitStatus() == QProcess::NormalExit); // no crash, no signal
-    r.exitCode = process.exitCode();
-    return r;
-}
-
-// Runs dlitracker-cli and checks its exit status (showing its output when it differs).
-Run cli(const QStringList& args, int expectedExit)
-{
-    Run r = launch(args);
-    INFO("dlitracker-cli " << args.join(u' ') << "\nstdout:\n" << r.out << "\nstderr:\n" << r.err);
-    CHECK(r.exitCode == expectedExit);
-    return r;
-}
-
-// Runs a setup step that must succeed.
-Run must(const QStringList& args)
-{
-    Run r = launch(args);
-    INFO("dlitracker-cli " << args.join(u' ') << "\nstderr:\n" << r.err);
-    REQUIRE(r.exitCode == Success);
-    return r;
-}
 
 QString makeDemo(const TempDir& dir, const QString& name = u"demo.db"_s)
 {
@@ -121,16 +53,11 @@ QByteArray shownJson(const QString& db)
     return must({u"show"_s, db, u"--format"_s, u"json"_s}).stdoutBytes;
 }
 
-QByteArray sha256(const QByteArray& bytes)
-{
-    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
-}
-
 // What a database holds as far as the CLI can tell, plus its bytes: everything a refused
 // command must leave as it was.
 struct Snapshot {
     QByteArray fileBytes;
-    QByteArray exportHash;
+    QString exportHash;
     QByteArray outline;
 
     bool operator==(const Snapshot&) const = default;
@@ -139,35 +66,7 @@ struct Snapshot {
 Snapshot snapshot(const QString& db)
 {
     REQUIRE_FALSE(QFileInfo::exists(db + u"-wal"_s)); // every run leaves one self-contained file
-    return {readFile(db), sha256(exported(db)), shownJson(db)};
-}
-
-// Runs SQL on a database file directly, as another program (or damage) would.
-void sql(const QString& path, const char* statements, bool create = false)
-{
-    sqlite3* db = nullptr;
-    const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
-    int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags, nullptr);
-    std::string message = sqlite3_errmsg(db);
-    if (rc == SQLITE_OK) {
-        char* error = nullptr;
-        rc = sqlite3_exec(db, statements, nullptr, nullptr, &error);
-        message = error ? error : "";
-        sqlite3_free(error);
-    }
-    sqlite3_close(db);
-    INFO(statements << "\n" << message);
-    REQUIRE(rc == SQLITE_OK);
-}
-
-QJsonObject parseObject(const QByteArray& json)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    INFO(error.errorString() << " at offset " << error.offset << " of:\n" << json.toStdString());
-    REQUIRE(error.error == QJsonParseError::NoError);
-    REQUIRE(doc.isObject());
-    return doc.object();
+    return {readFile(db), sha256Hex(exported(db)), shownJson(db)};
 }
 
 // The worked example with dlis[0].dlrs[0].target made a piece of text.

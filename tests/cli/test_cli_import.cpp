@@ -1,16 +1,15 @@
 // End-to-end tests of `dlitracker-cli import` and `dlitracker-cli template`: the built executable
 // on the demo database, with its exit status and standard error checked, and the database
 // checked with the sqlite3 shell's .dump.
+#include "cli_process.h"
 #include "core/io/xlsx_table_reader.h"
 #include "core/model/register_fields.h"
 #include "support/test_support.h"
 
 #include <QByteArray>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
-#include <QProcessEnvironment>
 #include <QStandardPaths>
 #include <QString>
 #include <QStringList>
@@ -19,6 +18,7 @@
 #include <xlsxwriter.h>
 
 using namespace Qt::StringLiterals;
+using namespace dli::test::cli;
 using Catch::Matchers::Contains;
 using dli::ImportKind;
 using dli::RegisterFields;
@@ -31,49 +31,10 @@ using dli::test::writeFile;
 
 namespace {
 
-enum ImportExit : int { ImportOk = 0, ImportRefused = 2 };
-
-struct ImportCliRun {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
-
-// Runs dlitracker-cli with args in a clean environment and checks its exit status.
-ImportCliRun runImportCli(const QStringList& args, int expectedExit)
-{
-    QProcess process;
-    QProcessEnvironment env;
-    env.insert(u"PATH"_s, u"/usr/bin:/bin"_s);
-    env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-    env.insert(u"HOME"_s, QDir::tempPath());
-    env.insert(u"USER"_s, u"mne.officer"_s);
-    process.setProcessEnvironment(env);
-    process.setProcessChannelMode(QProcess::SeparateChannels);
-    process.setWorkingDirectory(QDir::tempPath());
-    process.start(QString::fromUtf8(DLI_CLI_PATH), args);
-    INFO("dlitracker-cli " << args.join(u' ').toStdString());
-    REQUIRE(process.waitForStarted(10000));
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        FAIL("dlitracker-cli did not finish within 60 s");
-    }
-    ImportCliRun r;
-    r.out = process.readAllStandardOutput().toStdString();
-    r.err = process.readAllStandardError().toStdString();
-    REQUIRE(process.exitStatus() == QProcess::NormalExit);
-    r.exitCode = process.exitCode();
-    INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
-    CHECK(r.exitCode == expectedExit);
-    return r;
-}
-
 QString importDemo(const TempDir& dir)
 {
     const QString db = dir.path(u"demo.dlidb"_s);
-    runImportCli({u"demo"_s, db}, ImportOk);
+    cli({u"demo"_s, db}, Success);
     REQUIRE(QFileInfo::exists(db));
     return db;
 }
@@ -187,8 +148,7 @@ TEST_CASE("cli import: firms then services from CSV are imported and counted", "
         importCsv(dir, u"firms.csv"_s,
                   {u"Code,Name,Cluster,Size class,Women owned"_s,
                    u"T-001,Test Works,SKT-SURG,small,yes"_s, u"T-002,Other Works,LHR-AUTO,,no"_s});
-    const ImportCliRun f =
-        runImportCli({u"import"_s, db, u"--kind"_s, u"firms"_s, firms}, ImportOk);
+    const Run f = cli({u"import"_s, db, u"--kind"_s, u"firms"_s, firms}, Success);
     CHECK_THAT(f.err, Contains(text(u"Imported 2 firms rows from "_s + firms + u"."_s)));
     CHECK(f.out.empty());
     CHECK(shellQuery(db, u"SELECT count(*) FROM firms"_s) ==
@@ -200,12 +160,11 @@ TEST_CASE("cli import: firms then services from CSV are imported and counted", "
                                         u"T-001,training,2025-09-01,PSIC,100,completed"_s,
                                         u"T-002,design,2025-09-02,PSIC,,ongoing"_s,
                                         u"T-002,design,2025-09-03,PSIC,,ongoing"_s});
-    const ImportCliRun s =
-        runImportCli({u"import"_s, db, u"--kind=services"_s, services}, ImportOk);
+    const Run s = cli({u"import"_s, db, u"--kind=services"_s, services}, Success);
     CHECK_THAT(s.err, Contains(text(u"Imported 3 services rows from "_s + services + u"."_s)));
     CHECK(shellQuery(db, u"SELECT count(*) FROM services s JOIN firms f ON f.id = s.firm_id "
                          "WHERE f.code LIKE 'T-%'"_s) == "3");
-    runImportCli({u"check"_s, db}, ImportOk);
+    cli({u"check"_s, db}, Success);
 }
 
 TEST_CASE("cli import: a refused file exits 2, lists FILE:LINE:COLUMN problems, writes nothing",
@@ -216,8 +175,7 @@ TEST_CASE("cli import: a refused file exits 2, lists FILE:LINE:COLUMN problems, 
     const QByteArray before = shellDump(db);
 
     const QString dates = dataPath(u"bad/bad-date.csv"_s);
-    const ImportCliRun r =
-        runImportCli({u"import"_s, db, u"--kind"_s, u"services"_s, dates}, ImportRefused);
+    const Run r = cli({u"import"_s, db, u"--kind"_s, u"services"_s, dates}, BadInput);
     CHECK_THAT(r.err, Contains(text(u"dlitracker-cli: "_s + dates +
                                     u": 2 problems in 2 rows; nothing was imported\n"_s)));
     CHECK_THAT(r.err, Contains(text(u"\n  "_s + dates +
@@ -234,16 +192,14 @@ TEST_CASE("cli import: a refused file exits 2, lists FILE:LINE:COLUMN problems, 
                      .arg(i);
     lines << u"SKT-SURG-001,training,2025-01-01,Provider 0,10,completed"_s;
     const QString late = importCsv(dir, u"late.csv"_s, lines);
-    const ImportCliRun l =
-        runImportCli({u"import"_s, db, u"--kind"_s, u"services"_s, late}, ImportRefused);
+    const Run l = cli({u"import"_s, db, u"--kind"_s, u"services"_s, late}, BadInput);
     CHECK_THAT(l.err, Contains(text(late + u":2002:1: SKT-SURG-001, training, 2025-01-01, "
                                            "Provider 0 appears twice in the file (also on line "
                                            "2)"_s)));
 
     // The validation rules refuse like any other bad row.
     const QString rule = dataPath(u"bad/obs-rule.csv"_s);
-    const ImportCliRun v =
-        runImportCli({u"import"_s, db, u"--kind"_s, u"observations"_s, rule}, ImportRefused);
+    const Run v = cli({u"import"_s, db, u"--kind"_s, u"observations"_s, rule}, BadInput);
     CHECK_THAT(v.err, Contains(text(rule + u":3:5: rule VR1 for FY2027-Q1 at SDH: More women "
                                            "trained than people trained (100 against 50)"_s)));
 
@@ -252,8 +208,7 @@ TEST_CASE("cli import: a refused file exits 2, lists FILE:LINE:COLUMN problems, 
     writeImportWorkbook(book, {{u"Firms"_s,
                                 {{u"code"_s, u"name"_s, u"cluster"_s, u"latitude"_s},
                                  {u"T-001"_s, u"Works"_s, u"SKT-SURG"_s, u"95"_s}}}});
-    const ImportCliRun x =
-        runImportCli({u"import"_s, db, u"--kind"_s, u"firms"_s, book}, ImportRefused);
+    const Run x = cli({u"import"_s, db, u"--kind"_s, u"firms"_s, book}, BadInput);
     CHECK_THAT(x.err, Contains("\n  Firms!D2: latitude 95 is not between -90 and 90\n"));
 
     CHECK(shellDump(db) == before);
@@ -267,8 +222,7 @@ TEST_CASE("cli import: the problem list stops at the limit and counts the rest",
     for (int i = 0; i < 150; ++i)
         lines << u"SKT-SURG-001,training,2025-01-01,P%1,-%1,completed"_s.arg(i + 1);
     const QString path = importCsv(dir, u"negative.csv"_s, lines);
-    const ImportCliRun r =
-        runImportCli({u"import"_s, db, u"--kind"_s, u"services"_s, path}, ImportRefused);
+    const Run r = cli({u"import"_s, db, u"--kind"_s, u"services"_s, path}, BadInput);
     CHECK_THAT(r.err, Contains("150 problems in 150 rows; nothing was imported"));
     CHECK_THAT(r.err, Contains(text(path + u":2:5: cost cannot be negative\n"_s)));
     CHECK_THAT(r.err, Contains(text(path + u":101:5: cost cannot be negative\n"_s)));
@@ -287,22 +241,21 @@ TEST_CASE("cli import: --dry-run checks every row and writes nothing", "[cli][im
         dir, u"observations.csv"_s,
         {u"indicator,period,org_unit,category,value"_s, u"LINKAGES,FY2027-Q1,SKT-SURG,,3"_s,
          u"JOBS,FY2027,SKT-SURG,women,40"_s, u"JOBS,FY2027,SKT-SURG,men,60"_s});
-    const ImportCliRun r = runImportCli(
-        {u"import"_s, db, u"--kind"_s, u"observations"_s, path, u"--dry-run"_s}, ImportOk);
+    const Run r =
+        cli({u"import"_s, db, u"--kind"_s, u"observations"_s, path, u"--dry-run"_s}, Success);
     CHECK_THAT(r.err, Contains(text(u"Checked 3 rows of "_s + path +
                                     u": no problems. Nothing was written (--dry-run)."_s)));
     CHECK(shellDump(db) == before);
 
     // A dry run of a bad file is refused like a real one.
     const QString bad = dataPath(u"bad/obs-category.csv"_s);
-    const ImportCliRun b = runImportCli(
-        {u"import"_s, db, u"--dry-run"_s, u"--kind"_s, u"observations"_s, bad}, ImportRefused);
+    const Run b =
+        cli({u"import"_s, db, u"--dry-run"_s, u"--kind"_s, u"observations"_s, bad}, BadInput);
     CHECK_THAT(b.err, Contains(text(bad + u":3:4: \"girls\" is not a sex category of JOBS"_s)));
     CHECK(shellDump(db) == before);
 
     // Without --dry-run the same file goes in.
-    const ImportCliRun real =
-        runImportCli({u"import"_s, db, u"--kind"_s, u"observations"_s, path}, ImportOk);
+    const Run real = cli({u"import"_s, db, u"--kind"_s, u"observations"_s, path}, Success);
     CHECK_THAT(real.err, Contains("Imported 3 observations rows"));
     CHECK(shellDump(db) != before);
 }
@@ -319,18 +272,16 @@ TEST_CASE("cli import: --sheet picks an XLSX sheet and a missing sheet lists the
                                  {u"T-010"_s, u"Sheet Works"_s, u"SKT-SPRT"_s}}}});
 
     // The first sheet by default: here a note, not a table of firms.
-    const ImportCliRun first =
-        runImportCli({u"import"_s, db, u"--kind"_s, u"firms"_s, book}, ImportRefused);
+    const Run first = cli({u"import"_s, db, u"--kind"_s, u"firms"_s, book}, BadInput);
     CHECK_THAT(first.err, Contains("Notes!A1: unknown column \"Filled in by the Sialkot office\""));
 
-    const ImportCliRun missing =
-        runImportCli({u"import"_s, db, u"--kind"_s, u"firms"_s, book, u"--sheet"_s, u"Trainees"_s},
-                     ImportRefused);
+    const Run missing = cli(
+        {u"import"_s, db, u"--kind"_s, u"firms"_s, book, u"--sheet"_s, u"Trainees"_s}, BadInput);
     CHECK_THAT(missing.err, Contains("Trainees"));
     CHECK_THAT(missing.err, Contains("Notes, Firm list"));
 
-    const ImportCliRun named = runImportCli(
-        {u"import"_s, db, u"--kind"_s, u"firms"_s, book, u"--sheet"_s, u"Firm list"_s}, ImportOk);
+    const Run named = cli(
+        {u"import"_s, db, u"--kind"_s, u"firms"_s, book, u"--sheet"_s, u"Firm list"_s}, Success);
     CHECK_THAT(named.err, Contains("Imported 1 firms rows"));
     CHECK(shellQuery(db, u"SELECT name FROM firms WHERE code = 'T-010'"_s) == "Sheet Works");
 }
@@ -343,25 +294,21 @@ TEST_CASE("cli import: a missing or unknown --kind and a missing file are bad in
     const QByteArray before = shellDump(db);
     const QString file = dataPath(u"bad/negative.csv"_s);
 
-    const ImportCliRun none = runImportCli({u"import"_s, db, file}, ImportRefused);
+    const Run none = cli({u"import"_s, db, file}, BadInput);
     CHECK_THAT(none.err, Contains(text(u"say what the file holds with --kind "_s + kKinds)));
-    const ImportCliRun bad =
-        runImportCli({u"import"_s, db, u"--kind"_s, u"people"_s, file}, ImportRefused);
+    const Run bad = cli({u"import"_s, db, u"--kind"_s, u"people"_s, file}, BadInput);
     CHECK_THAT(bad.err, Contains(text(u"--kind is one of "_s + kKinds + u", not \"people\""_s)));
 
     const QString nowhere = dir.path(u"nowhere.csv"_s);
-    const ImportCliRun gone =
-        runImportCli({u"import"_s, db, u"--kind"_s, u"firms"_s, nowhere}, ImportRefused);
+    const Run gone = cli({u"import"_s, db, u"--kind"_s, u"firms"_s, nowhere}, BadInput);
     CHECK_THAT(gone.err, Contains(text(nowhere + u": the file does not exist"_s)));
 
-    const ImportCliRun few =
-        runImportCli({u"import"_s, db, u"--kind"_s, u"firms"_s}, ImportRefused);
+    const Run few = cli({u"import"_s, db, u"--kind"_s, u"firms"_s}, BadInput);
     CHECK_THAT(few.err, Contains("missing arguments"));
 
     const QString old = dir.path(u"old.xls"_s);
     writeFile(old, "not really a workbook");
-    const ImportCliRun xls =
-        runImportCli({u"import"_s, db, u"--kind"_s, u"firms"_s, old}, ImportRefused);
+    const Run xls = cli({u"import"_s, db, u"--kind"_s, u"firms"_s, old}, BadInput);
     CHECK_THAT(xls.err, Contains(".xls"));
 
     CHECK(shellDump(db) == before);
@@ -375,7 +322,7 @@ TEST_CASE("cli template: a CSV template holds the header line of the kind's colu
 {
     const TempDir dir;
     const QString out = dir.path(u"services.csv"_s);
-    const ImportCliRun r = runImportCli({u"template"_s, u"--kind"_s, u"services"_s, out}, ImportOk);
+    const Run r = cli({u"template"_s, u"--kind"_s, u"services"_s, out}, Success);
     CHECK_THAT(r.err, Contains(text(u"Wrote the services template "_s + out)));
     const QByteArray header = readFile(out);
     CHECK(header == specColumns(ImportKind::Services).join(u',').toUtf8() + "\r\n");
@@ -385,7 +332,7 @@ TEST_CASE("cli template: a CSV template holds the header line of the kind's colu
         const QString path = dir.path(kind + u".csv"_s);
         if (QFileInfo::exists(path))
             continue;
-        runImportCli({u"template"_s, u"--kind"_s, kind, path}, ImportOk);
+        cli({u"template"_s, u"--kind"_s, kind, path}, Success);
         const auto k = dli::enumFromString(dli::kImportKindNames, kind);
         REQUIRE(k);
         CHECK(readFile(path) == specColumns(*k).join(u',').toUtf8() + "\r\n");
@@ -398,7 +345,7 @@ TEST_CASE("cli template: an XLSX template from a database lists its codes on a s
     const TempDir dir;
     const QString db = importDemo(dir);
     const QString out = dir.path(u"observations.xlsx"_s);
-    runImportCli({u"template"_s, db, u"--kind"_s, u"observations"_s, out}, ImportOk);
+    cli({u"template"_s, db, u"--kind"_s, u"observations"_s, out}, Success);
 
     auto opened = XlsxTableReader::open(out);
     REQUIRE(opened);
@@ -432,7 +379,7 @@ TEST_CASE("cli template: an XLSX template from a database lists its codes on a s
 
     // Without a database, an XLSX template has no Codes sheet.
     const QString bare = dir.path(u"firms.xlsx"_s);
-    runImportCli({u"template"_s, u"--kind"_s, u"firms"_s, bare}, ImportOk);
+    cli({u"template"_s, u"--kind"_s, u"firms"_s, bare}, Success);
     auto plain = XlsxTableReader::open(bare);
     REQUIRE(plain);
     CHECK(plain.value()->sheetNames() == QStringList{u"Firms"_s});
@@ -444,22 +391,19 @@ TEST_CASE("cli template: refuses a file that exists, an unknown kind and another
     const TempDir dir;
     const QString csv = dir.path(u"taken.csv"_s);
     writeFile(csv, "keep me\n");
-    const ImportCliRun taken =
-        runImportCli({u"template"_s, u"--kind"_s, u"firms"_s, csv}, ImportRefused);
+    const Run taken = cli({u"template"_s, u"--kind"_s, u"firms"_s, csv}, BadInput);
     CHECK_THAT(taken.err, Contains("already exists"));
     CHECK(readFile(csv) == "keep me\n");
     const QString xlsx = dir.path(u"taken.xlsx"_s);
     writeFile(xlsx, "keep me too\n");
-    runImportCli({u"template"_s, u"--kind"_s, u"firms"_s, xlsx}, ImportRefused);
+    cli({u"template"_s, u"--kind"_s, u"firms"_s, xlsx}, BadInput);
     CHECK(readFile(xlsx) == "keep me too\n");
 
-    const ImportCliRun kind = runImportCli(
-        {u"template"_s, u"--kind"_s, u"people"_s, dir.path(u"p.csv"_s)}, ImportRefused);
+    const Run kind = cli({u"template"_s, u"--kind"_s, u"people"_s, dir.path(u"p.csv"_s)}, BadInput);
     CHECK_THAT(kind.err, Contains(text(u"--kind "_s + kKinds)));
-    const ImportCliRun noKind = runImportCli({u"template"_s, dir.path(u"p.csv"_s)}, ImportRefused);
+    const Run noKind = cli({u"template"_s, dir.path(u"p.csv"_s)}, BadInput);
     CHECK_THAT(noKind.err, Contains("--kind"));
-    const ImportCliRun txt =
-        runImportCli({u"template"_s, u"--kind"_s, u"firms"_s, dir.path(u"p.txt"_s)}, ImportRefused);
+    const Run txt = cli({u"template"_s, u"--kind"_s, u"firms"_s, dir.path(u"p.txt"_s)}, BadInput);
     CHECK_THAT(txt.err, Contains("a template is written as .csv or .xlsx"));
     CHECK_FALSE(QFileInfo::exists(dir.path(u"p.csv"_s)));
     CHECK_FALSE(QFileInfo::exists(dir.path(u"p.txt"_s)));
@@ -472,18 +416,17 @@ TEST_CASE("cli template: a template filled in imports back", "[cli][template][im
 
     // CSV: rows added under the header, as a spreadsheet saved as CSV would.
     const QString firms = dir.path(u"firms.csv"_s);
-    runImportCli({u"template"_s, db, u"--kind"_s, u"firms"_s, firms}, ImportOk);
+    cli({u"template"_s, db, u"--kind"_s, u"firms"_s, firms}, Success);
     QByteArray filled = readFile(firms);
     filled += "T-500,Template Works,GRW-LENG,Gujranwala,,medium,no,yes,32.16,74.19,\r\n"
               "T-501,Template Works Two,GRW-LENG,,,,,,,,\r\n";
     writeFile(firms, filled);
-    const ImportCliRun f =
-        runImportCli({u"import"_s, db, u"--kind"_s, u"firms"_s, firms}, ImportOk);
+    const Run f = cli({u"import"_s, db, u"--kind"_s, u"firms"_s, firms}, Success);
     CHECK_THAT(f.err, Contains("Imported 2 firms rows"));
 
     // XLSX: the template's header row, read back, with rows under it in the template's sheet.
     const QString observations = dir.path(u"observations.xlsx"_s);
-    runImportCli({u"template"_s, db, u"--kind"_s, u"observations"_s, observations}, ImportOk);
+    cli({u"template"_s, db, u"--kind"_s, u"observations"_s, observations}, Success);
     const auto header = sheetRows(observations, u"Observations"_s);
     REQUIRE(header.size() == 1);
     const QString filledBook = dir.path(u"observations-filled.xlsx"_s);
@@ -493,8 +436,7 @@ TEST_CASE("cli template: a template filled in imports back", "[cli][template][im
                            {u"LINKAGES"_s, u"FY2027-Q2"_s, u"GRW-LENG"_s, u""_s, u"7"_s,
                             u"cluster survey"_s, u"from the template"_s},
                            {u"JOBS"_s, u"FY2027"_s, u"GRW-LENG"_s, u"women"_s, u"12"_s}}}});
-    const ImportCliRun o =
-        runImportCli({u"import"_s, db, u"--kind"_s, u"observations"_s, filledBook}, ImportOk);
+    const Run o = cli({u"import"_s, db, u"--kind"_s, u"observations"_s, filledBook}, Success);
     CHECK_THAT(o.err, Contains("Imported 2 observations rows"));
     CHECK(shellQuery(db, u"SELECT o.note FROM observations o JOIN indicators i ON i.id = "
                          "o.indicator_id WHERE i.code = 'LINKAGES' AND o.period = "
@@ -502,10 +444,10 @@ TEST_CASE("cli template: a template filled in imports back", "[cli][template][im
 
     // Services for the firms just imported, through the template too.
     const QString services = dir.path(u"services.csv"_s);
-    runImportCli({u"template"_s, u"--kind"_s, u"services"_s, services}, ImportOk);
+    cli({u"template"_s, u"--kind"_s, u"services"_s, services}, Success);
     writeFile(services, readFile(services) + "T-500,exhibition,2026-04-01,TDAP,5000,completed\r\n");
-    runImportCli({u"import"_s, db, u"--kind"_s, u"services"_s, services}, ImportOk);
+    cli({u"import"_s, db, u"--kind"_s, u"services"_s, services}, Success);
     CHECK(shellQuery(db, u"SELECT s.service_type FROM services s JOIN firms f ON f.id = "
                          "s.firm_id WHERE f.code = 'T-500'"_s) == "exhibition");
-    runImportCli({u"check"_s, db}, ImportOk);
+    cli({u"check"_s, db}, Success);
 }

@@ -1,21 +1,19 @@
 // End-to-end tests of `dlitracker-cli values` and `validate` on the demo and on the worked example
 // (its observations imported from a CSV written here).
+#include "cli_process.h"
 #include "support/test_support.h"
 
 #include <QByteArray>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 #include <string>
 
 using namespace Qt::StringLiterals;
+using namespace dli::test::cli;
 using Catch::Matchers::Contains;
 using dli::test::readFile;
 using dli::test::sharedExample;
@@ -24,65 +22,20 @@ using dli::test::writeFile;
 
 namespace {
 
-enum ValuesExit : int { Done = 0, Findings = 1, Refused = 2 };
-
-struct ValuesRun {
-    int exitCode = -1;
-    QByteArray stdoutBytes;
-    std::string out;
-    std::string err;
-};
-
-// Runs dlitracker-cli with args in a clean environment and checks its exit status.
-ValuesRun run(const QStringList& args, int expectedExit)
-{
-    QProcess process;
-    QProcessEnvironment env;
-    env.insert(u"PATH"_s, u"/usr/bin:/bin"_s);
-    env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-    env.insert(u"HOME"_s, QDir::tempPath());
-    process.setProcessEnvironment(env);
-    process.setProcessChannelMode(QProcess::SeparateChannels);
-    process.setWorkingDirectory(QDir::tempPath());
-    process.start(QString::fromUtf8(DLI_CLI_PATH), args);
-    INFO("dlitracker-cli " << args.join(u' ').toStdString());
-    REQUIRE(process.waitForStarted(10000));
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        FAIL("dlitracker-cli did not finish within 60 s");
-    }
-    ValuesRun r;
-    r.stdoutBytes = process.readAllStandardOutput();
-    r.out = r.stdoutBytes.toStdString();
-    r.err = process.readAllStandardError().toStdString();
-    REQUIRE(process.exitStatus() == QProcess::NormalExit);
-    r.exitCode = process.exitCode();
-    INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
-    CHECK(r.exitCode == expectedExit);
-    return r;
-}
-
 QString demoDatabase(const TempDir& dir)
 {
     const QString db = dir.path(u"demo.dlidb"_s);
-    run({u"demo"_s, db}, Done);
+    cli({u"demo"_s, db}, Success);
     return db;
 }
 
-QJsonObject json(const ValuesRun& r)
+QJsonObject json(const Run& r)
 {
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(r.stdoutBytes, &error);
-    INFO(error.errorString().toStdString() << " in:\n" << r.out);
-    REQUIRE(error.error == QJsonParseError::NoError);
-    REQUIRE(doc.isObject());
-    return doc.object();
+    return parseObject(r.stdoutBytes);
 }
 
 // The rows of `values --format json`, keyed "INDICATOR PERIOD ORG".
-QHash<QString, QJsonObject> valueRows(const ValuesRun& r)
+QHash<QString, QJsonObject> valueRows(const Run& r)
 {
     QHash<QString, QJsonObject> rows;
     for (const QJsonValue& v : json(r).value(u"values"_s).toArray()) {
@@ -95,7 +48,7 @@ QHash<QString, QJsonObject> valueRows(const ValuesRun& r)
 }
 
 // The violations of `validate --format json` as "SEVERITY RULE PERIOD ORG".
-QStringList violations(const ValuesRun& r)
+QStringList violations(const Run& r)
 {
     QStringList out;
     for (const QJsonValue& v : json(r).value(u"violations"_s).toArray()) {
@@ -122,7 +75,7 @@ bool hasRow(const std::string& out, const QStringList& cells)
 QString workedDatabase(const TempDir& dir, const QJsonArray& rules = {})
 {
     const QString db = dir.path(u"worked.dlidb"_s);
-    run({u"init"_s, db}, Done);
+    cli({u"init"_s, db}, Success);
     QString programFile = sharedExample(u"worked-program.json"_s);
     if (!rules.isEmpty()) {
         QJsonObject root = QJsonDocument::fromJson(readFile(programFile)).object();
@@ -130,7 +83,7 @@ QString workedDatabase(const TempDir& dir, const QJsonArray& rules = {})
         programFile = dir.path(u"worked-with-rules.json"_s);
         writeFile(programFile, QJsonDocument(root).toJson());
     }
-    run({u"program"_s, u"import"_s, db, programFile}, Done);
+    cli({u"program"_s, u"import"_s, db, programFile}, Success);
     const QString csv = dir.path(u"observations.csv"_s);
     writeFile(csv, "indicator,period,org_unit,category,value,source,note\n"
                    "EXP_FIRMS,FY2020-Q3,C1,,12,MIS,\n"
@@ -142,7 +95,7 @@ QString workedDatabase(const TempDir& dir, const QJsonArray& rules = {})
                    "TRAINED_W,FY2021-Q4,C1,,80,Centre return,\n"
                    "DAYS,FY2021-Q4,PB,,30,Licensing office,\n"
                    "DAYS,FY2022-Q3,PB,,18,Licensing office,\"mystery shopper, 30 cases\"\n");
-    run({u"import"_s, db, u"--kind"_s, u"observations"_s, csv}, Done);
+    cli({u"import"_s, db, u"--kind"_s, u"observations"_s, csv}, Success);
     return db;
 }
 
@@ -159,7 +112,7 @@ TEST_CASE("cli values: the demo's JSON equals the golden file", "[cli][values]")
 {
     const TempDir dir;
     const QString db = demoDatabase(dir);
-    const ValuesRun r = run({u"values"_s, db, u"--format"_s, u"json"_s}, Done);
+    const Run r = cli({u"values"_s, db, u"--format"_s, u"json"_s}, Success);
     const QByteArray golden = readFile(dli::test::dataPath(u"golden/demo-values.json"_s));
     CHECK(r.stdoutBytes == golden);
     CHECK(r.err.empty());
@@ -170,7 +123,7 @@ TEST_CASE("cli values: a table, narrowed by indicator, period, org unit and basi
     const TempDir dir;
     const QString db = demoDatabase(dir);
 
-    const ValuesRun table = run({u"values"_s, db}, Done);
+    const Run table = cli({u"values"_s, db}, Success);
     CHECK(hasRow(table.out,
                  {u"Indicator"_s, u"Period"_s, u"Org"_s, u"unit"_s, u"Value"_s, u"Basis"_s}));
     CHECK(hasRow(table.out, {u"DAYS_REG"_s, u"FY2023"_s, u"PB"_s, u"45"_s, u"baseline"_s}));
@@ -181,21 +134,21 @@ TEST_CASE("cli values: a table, narrowed by indicator, period, org unit and basi
     CHECK(hasRow(table.out, {u"TRAINED_W"_s, u"FY2024"_s, u"PB"_s, u"450"_s, u"register"_s}));
 
     // One indicator, one period.
-    const ValuesRun one = run({u"values"_s, db, u"--indicator"_s, u"DAYS_REG"_s, u"--period"_s,
-                               u"FY2025"_s, u"--format"_s, u"json"_s},
-                              Done);
+    const Run one = cli({u"values"_s, db, u"--indicator"_s, u"DAYS_REG"_s, u"--period"_s,
+                         u"FY2025"_s, u"--format"_s, u"json"_s},
+                        Success);
     auto rows = valueRows(one);
     REQUIRE(rows.size() == 1);
     CHECK(rows.value(u"DAYS_REG FY2025 PB"_s).value(u"value"_s).toDouble() == 28);
     // The other spellings of a period are accepted.
-    const ValuesRun spelled = run({u"values"_s, db, u"--indicator"_s, u"DAYS_REG"_s, u"--period"_s,
-                                   u"2024-25"_s, u"--format"_s, u"json"_s},
-                                  Done);
+    const Run spelled = cli({u"values"_s, db, u"--indicator"_s, u"DAYS_REG"_s, u"--period"_s,
+                             u"2024-25"_s, u"--format"_s, u"json"_s},
+                            Success);
     CHECK(spelled.stdoutBytes == one.stdoutBytes);
 
     // One period, every indicator (a yearly one too).
     rows = valueRows(
-        run({u"values"_s, db, u"--period"_s, u"FY2025"_s, u"--format"_s, u"json"_s}, Done));
+        cli({u"values"_s, db, u"--period"_s, u"FY2025"_s, u"--format"_s, u"json"_s}, Success));
     CHECK(rows.size() == 10);
     CHECK(rows.contains(u"JOBS FY2025 PB"_s));
     CHECK(rows.contains(u"EXPORT_USD FY2025 PB"_s));
@@ -203,9 +156,9 @@ TEST_CASE("cli values: a table, narrowed by indicator, period, org unit and basi
     // An org unit and its subtree: the SDH design centre's trainees are its cluster's.
     const QStringList trained{u"values"_s,   db,          u"--indicator"_s, u"TRAINED_ALL"_s,
                               u"--period"_s, u"FY2025"_s, u"--format"_s,    u"json"_s};
-    const auto cluster = valueRows(run(trained + QStringList{u"--org"_s, u"LHR-FTW"_s}, Done));
-    const auto centre = valueRows(run(trained + QStringList{u"--org"_s, u"SDH"_s}, Done));
-    const auto whole = valueRows(run(trained, Done));
+    const auto cluster = valueRows(cli(trained + QStringList{u"--org"_s, u"LHR-FTW"_s}, Success));
+    const auto centre = valueRows(cli(trained + QStringList{u"--org"_s, u"SDH"_s}, Success));
+    const auto whole = valueRows(cli(trained, Success));
     const double atCluster =
         cluster.value(u"TRAINED_ALL FY2025 LHR-FTW"_s).value(u"value"_s).toDouble();
     const double atCentre = centre.value(u"TRAINED_ALL FY2025 SDH"_s).value(u"value"_s).toDouble();
@@ -221,8 +174,8 @@ TEST_CASE("cli values: a table, narrowed by indicator, period, org unit and basi
         u"values"_s,    db,         u"--indicator"_s, u"TRAINED_ALL"_s, u"--period"_s,
         u"FY2024-Q3"_s, u"--org"_s, u"ADRC"_s,        u"--format"_s,    u"json"_s};
     const QJsonObject registered =
-        valueRows(run(adrc, Done)).value(u"TRAINED_ALL FY2024-Q3 ADRC"_s);
-    const QJsonObject claimed = valueRows(run(adrc + QStringList{u"--reported"_s}, Done))
+        valueRows(cli(adrc, Success)).value(u"TRAINED_ALL FY2024-Q3 ADRC"_s);
+    const QJsonObject claimed = valueRows(cli(adrc + QStringList{u"--reported"_s}, Success))
                                     .value(u"TRAINED_ALL FY2024-Q3 ADRC"_s);
     CHECK(registered.value(u"basis"_s).toString() == u"register"_s);
     CHECK(registered.value(u"observations"_s).toInt() == 0);
@@ -231,33 +184,33 @@ TEST_CASE("cli values: a table, narrowed by indicator, period, org unit and basi
     CHECK(claimed.value(u"value"_s).toDouble() < registered.value(u"value"_s).toDouble());
     // Reported indicators are the same either way.
     const QStringList days{u"values"_s, db, u"--indicator"_s, u"DAYS_REG"_s};
-    CHECK(run(days, Done).stdoutBytes ==
-          run(days + QStringList{u"--reported"_s}, Done).stdoutBytes);
+    CHECK(cli(days, Success).stdoutBytes ==
+          cli(days + QStringList{u"--reported"_s}, Success).stdoutBytes);
 }
 
 TEST_CASE("cli values: bad scope and format are bad input", "[cli][values]")
 {
     const TempDir dir;
     const QString db = demoDatabase(dir);
-    const ValuesRun ambiguous = run({u"values"_s, db, u"--period"_s, u"2025"_s}, Refused);
+    const Run ambiguous = cli({u"values"_s, db, u"--period"_s, u"2025"_s}, BadInput);
     CHECK_THAT(ambiguous.err, Contains("--period"));
     CHECK(ambiguous.out.empty());
-    const ValuesRun outside = run({u"values"_s, db, u"--period"_s, u"FY2040"_s}, Refused);
+    const Run outside = cli({u"values"_s, db, u"--period"_s, u"FY2040"_s}, BadInput);
     CHECK_THAT(outside.err, Contains("FY2040"));
-    const ValuesRun org = run({u"values"_s, db, u"--org"_s, u"NOWHERE"_s}, Refused);
+    const Run org = cli({u"values"_s, db, u"--org"_s, u"NOWHERE"_s}, BadInput);
     CHECK_THAT(org.err, Contains("NOWHERE"));
-    const ValuesRun indicator = run({u"values"_s, db, u"--indicator"_s, u"NOPE"_s}, Refused);
+    const Run indicator = cli({u"values"_s, db, u"--indicator"_s, u"NOPE"_s}, BadInput);
     CHECK_THAT(indicator.err, Contains("NOPE"));
-    const ValuesRun format = run({u"values"_s, db, u"--format"_s, u"xml"_s}, Refused);
+    const Run format = cli({u"values"_s, db, u"--format"_s, u"xml"_s}, BadInput);
     CHECK_THAT(format.err, Contains("xml"));
     CHECK(format.out.empty());
-    run({u"validate"_s, db, u"--format"_s, u"csv"_s}, Refused);
-    run({u"validate"_s, db, u"--period"_s, u"Q1 2025"_s}, Refused);
+    cli({u"validate"_s, db, u"--format"_s, u"csv"_s}, BadInput);
+    cli({u"validate"_s, db, u"--period"_s, u"Q1 2025"_s}, BadInput);
     // A period outside the program is refused, not reported free of violations.
-    const ValuesRun later = run({u"validate"_s, db, u"--period"_s, u"FY2040"_s}, Refused);
+    const Run later = cli({u"validate"_s, db, u"--period"_s, u"FY2040"_s}, BadInput);
     CHECK_THAT(later.err, Contains("FY2040"));
     CHECK(later.out.empty());
-    run({u"validate"_s, db, u"--org"_s, u"NOWHERE"_s}, Refused);
+    cli({u"validate"_s, db, u"--org"_s, u"NOWHERE"_s}, BadInput);
 }
 
 TEST_CASE("cli validate: the demo's planted error fails the check", "[cli][values]")
@@ -266,11 +219,11 @@ TEST_CASE("cli validate: the demo's planted error fails the check", "[cli][value
     const QString db = demoDatabase(dir);
 
     // The table lists every violation with both values; exit status 1 for the errors.
-    const ValuesRun table = run({u"validate"_s, db}, Findings);
+    const Run table = cli({u"validate"_s, db}, ProblemsFound);
     CHECK(hasRow(table.out, {u"error"_s, u"VR1"_s, u"FY2024-Q3"_s, u"ADRC"_s}));
     CHECK(hasRow(table.out, {u"warning"_s, u"VR3"_s, u"FY2024-Q1"_s, u"GRW-LENG"_s}));
 
-    const ValuesRun all = run({u"validate"_s, db, u"--format"_s, u"json"_s}, Findings);
+    const Run all = cli({u"validate"_s, db, u"--format"_s, u"json"_s}, ProblemsFound);
     const QStringList found = violations(all);
     CHECK(found.contains(u"error VR1 FY2024-Q3 ADRC"_s));
     CHECK(found.contains(u"warning VR3 FY2024-Q1 GRW-LENG"_s));
@@ -286,19 +239,20 @@ TEST_CASE("cli validate: the demo's planted error fails the check", "[cli][value
     CHECK(vr1Values);
 
     // Narrowed to the quarter: only its violations, still an error.
-    const QStringList quarter = violations(run(
-        {u"validate"_s, db, u"--period"_s, u"FY2024-Q3"_s, u"--format"_s, u"json"_s}, Findings));
+    const QStringList quarter =
+        violations(cli({u"validate"_s, db, u"--period"_s, u"FY2024-Q3"_s, u"--format"_s, u"json"_s},
+                       ProblemsFound));
     CHECK(quarter.contains(u"error VR1 FY2024-Q3 ADRC"_s));
     for (const QString& v : quarter)
         CHECK_THAT(v.toStdString(), Contains(" FY2024-Q3 "));
     // Narrowed to an org unit elsewhere: nothing in its subtree.
-    const ValuesRun sdh = run({u"validate"_s, db, u"--period"_s, u"FY2024-Q3"_s, u"--org"_s,
-                               u"LHR-FTW"_s, u"--format"_s, u"json"_s},
-                              Done);
+    const Run sdh = cli({u"validate"_s, db, u"--period"_s, u"FY2024-Q3"_s, u"--org"_s, u"LHR-FTW"_s,
+                         u"--format"_s, u"json"_s},
+                        Success);
     CHECK(violations(sdh).isEmpty());
     // A quarter with a warning only: listed, but the check passes.
     const QStringList warnings = violations(
-        run({u"validate"_s, db, u"--period"_s, u"FY2024-Q1"_s, u"--format"_s, u"json"_s}, Done));
+        cli({u"validate"_s, db, u"--period"_s, u"FY2024-Q1"_s, u"--format"_s, u"json"_s}, Success));
     CHECK(warnings.contains(u"warning VR3 FY2024-Q1 GRW-LENG"_s));
     for (const QString& v : warnings)
         CHECK_THAT(v.toStdString(), Contains("warning "));
@@ -310,7 +264,7 @@ TEST_CASE("cli values: the worked example's figures, and no rule broken", "[cli]
     const QString db = workedDatabase(
         dir, {rule(u"VR-DAYS"_s, u"DAYS"_s, u"<="_s, u"45"_s, u"error"_s),
               rule(u"VR-TRAINED"_s, u"TRAINED_W"_s, u"<="_s, u"1000"_s, u"error"_s)});
-    const auto rows = valueRows(run({u"values"_s, db, u"--format"_s, u"json"_s}, Done));
+    const auto rows = valueRows(cli({u"values"_s, db, u"--format"_s, u"json"_s}, Success));
     const auto value = [&rows](const QString& key) {
         INFO(key.toStdString());
         REQUIRE(rows.contains(key));
@@ -331,13 +285,13 @@ TEST_CASE("cli values: the worked example's figures, and no rule broken", "[cli]
     CHECK(rows.value(u"EXP_FIRMS FY2021 PB"_s).value(u"basis"_s).toString() ==
           u"includes unverified"_s); // imported observations are drafts
 
-    const auto c1 = valueRows(run({u"values"_s, db, u"--org"_s, u"C1"_s, u"--period"_s, u"FY2021"_s,
+    const auto c1 = valueRows(cli({u"values"_s, db, u"--org"_s, u"C1"_s, u"--period"_s, u"FY2021"_s,
                                    u"--format"_s, u"json"_s},
-                                  Done));
+                                  Success));
     CHECK(c1.value(u"EXP_FIRMS FY2021 C1"_s).value(u"value"_s).toDouble() == 25);
     CHECK(c1.value(u"TRAINED_W FY2021 C1"_s).value(u"value"_s).toDouble() == 200);
 
-    const ValuesRun checked = run({u"validate"_s, db}, Done);
+    const Run checked = cli({u"validate"_s, db}, Success);
     CHECK_THAT(checked.out, Contains("No violations"));
-    CHECK(violations(run({u"validate"_s, db, u"--format"_s, u"json"_s}, Done)).isEmpty());
+    CHECK(violations(cli({u"validate"_s, db, u"--format"_s, u"json"_s}, Success)).isEmpty());
 }

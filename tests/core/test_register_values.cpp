@@ -295,6 +295,11 @@ TEST_CASE("Register values: rows belong to org units and their subtrees", "[valu
     CHECK(store.over(trained, {u"C1"_s}) == n(0));
     CHECK(store.over(trained, {u"C2"_s}) == n(1));
     CHECK(store.over(trained, {u"PB"_s, u"C1"_s, u"C2"_s, u"D1"_s}) == n(4));
+    // The cluster filter follows the same rule: trainees at D1 are in C1, whatever their firm.
+    CHECK(store.over(source(RegisterKind::Trainees, RegisterMeasure::Count,
+                            {{u"cluster"_s, u"C1"_s}})) == n(3));
+    CHECK(store.over(source(RegisterKind::Trainees, RegisterMeasure::Count,
+                            {{u"cluster"_s, u"C2"_s}})) == n(1));
 
     // Through the calculator, a cluster's value covers its centre.
     Program p = store.program;

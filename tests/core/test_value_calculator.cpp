@@ -567,3 +567,25 @@ TEST_CASE("Value calculator: unknown indicators and org units are errors", "[val
     CHECK_THAT(unit.error().message.toStdString(), Contains("C9"));
     CHECK(calc.subtree(u"PB"_s) == QStringList{u"PB"_s, u"C1"_s, u"C2"_s});
 }
+
+TEST_CASE("Value calculator: a yearly indicator has no value for a quarter", "[values]")
+{
+    Program p = worked();
+    Indicator reportedYearly = indicator(u"JOBS"_s);
+    reportedYearly.frequency = Frequency::Yearly;
+    Indicator registerYearly = indicator(u"SALES"_s);
+    registerYearly.frequency = Frequency::Yearly;
+    registerYearly.source.kind = SourceKind::Register;
+    registerYearly.source.registerKind = RegisterKind::Exports;
+    registerYearly.source.measure = RegisterMeasure::Sum;
+    registerYearly.source.field = u"value_usd"_s;
+    p.indicators << reportedYearly << registerYearly;
+    FakeRegisters registers;
+    ValueCalculator calc(p, {obs(u"JOBS"_s, u"FY2021", u"C1"_s, u"12")}, registers.function());
+    CHECK(text(calc, u"JOBS"_s, u"FY2021", u"PB"_s) == u"12"_s);
+    CHECK(text(calc, u"SALES"_s, u"FY2021", u"PB"_s) == u"7"_s);
+    // Whatever the source, a quarter of a yearly indicator has nothing to show.
+    CHECK(valueOf(calc, u"JOBS"_s, u"FY2021-Q2", u"PB"_s).note == u"JOBS is reported yearly"_s);
+    CHECK(text(calc, u"SALES"_s, u"FY2021-Q2", u"PB"_s) == u"-"_s);
+    CHECK(registers.calls.size() == 1);
+}

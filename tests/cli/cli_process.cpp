@@ -1,0 +1,96 @@
+#include "cli_process.h"
+
+#include "support/test_support.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+
+namespace dli::test::cli {
+
+Run launch(const QStringList& args)
+{
+    QProcess process;
+    // Nothing leaks in from the developer's shell: no locale, user or Qt variables.
+    QProcessEnvironment env;
+    env.insert(u"PATH"_s, u"/usr/bin:/bin"_s);
+    env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+    env.insert(u"HOME"_s, QDir::tempPath());
+    env.insert(u"USER"_s, u"mne.officer"_s);
+    process.setProcessEnvironment(env);
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    process.setWorkingDirectory(QDir::tempPath());
+    process.start(QString::fromUtf8(DLI_CLI_PATH), args);
+    INFO("dlitracker-cli " << args.join(u' '));
+    REQUIRE(process.waitForStarted(10000));
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished(5000);
+        FAIL("dlitracker-cli did not finish within 60 s");
+    }
+    Run r;
+    r.stdoutBytes = process.readAllStandardOutput();
+    r.out = r.stdoutBytes.toStdString();
+    r.err = process.readAllStandardError().toStdString();
+    INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+    REQUIRE(process.exitStatus() == QProcess::NormalExit); // no crash, no signal
+    r.exitCode = process.exitCode();
+    return r;
+}
+
+Run cli(const QStringList& args, int expectedExit)
+{
+    Run r = launch(args);
+    INFO("dlitracker-cli " << args.join(u' ') << "\nstdout:\n" << r.out << "\nstderr:\n" << r.err);
+    CHECK(r.exitCode == expectedExit);
+    return r;
+}
+
+Run must(const QStringList& args)
+{
+    Run r = launch(args);
+    INFO("dlitracker-cli " << args.join(u' ') << "\nstderr:\n" << r.err);
+    REQUIRE(r.exitCode == Success);
+    return r;
+}
+
+QString sha256Hex(const QByteArray& bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+QJsonObject parseObject(const QByteArray& json)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    INFO(error.errorString() << " at offset " << error.offset << " of:\n" << json.toStdString());
+    REQUIRE(error.error == QJsonParseError::NoError);
+    REQUIRE(doc.isObject());
+    return doc.object();
+}
+
+void sql(const QString& path, const char* statements, bool create)
+{
+    sqlite3* db = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+    int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags, nullptr);
+    std::string message = sqlite3_errmsg(db);
+    if (rc == SQLITE_OK) {
+        char* error = nullptr;
+        rc = sqlite3_exec(db, statements, nullptr, nullptr, &error);
+        message = error ? error : "";
+        sqlite3_free(error);
+    }
+    sqlite3_close(db);
+    INFO(statements << "\n" << message);
+    REQUIRE(rc == SQLITE_OK);
+}
+
+} // namespace dli::test::cli
