@@ -96,6 +96,17 @@ Result<std::unique_ptr<Session>> Cli::openSession(const QString& path, bool migr
     return session;
 }
 
+Result<Cli::Opened> Cli::openProgram(const QString& path)
+{
+    auto session = openSession(path);
+    if (!session)
+        return session.error();
+    auto program = session.value()->programs().load();
+    if (!program)
+        return program.error();
+    return Opened{std::move(session).value(), std::move(program).value()};
+}
+
 int Cli::report(const Error& error)
 {
     const QString where = error.location.isEmpty() ? QString() : error.location + u": "_s;
@@ -424,13 +435,12 @@ int Cli::programExport(const QStringList& args)
     QCommandLineParser p;
     if (auto stop = parse(p, c, args))
         return *stop;
-    auto session = openSession(p.positionalArguments().at(0));
-    if (!session)
-        return report(session.error());
-    auto program = session.value()->programs().load();
-    if (!program)
-        return report(program.error());
-    const QByteArray json = ProgramWriter::write(program.value());
+    auto opened = openProgram(p.positionalArguments().at(0));
+    if (!opened)
+        return report(opened.error());
+    Session& session = *opened->session;
+    const Program& program = opened->program;
+    const QByteArray json = ProgramWriter::write(program);
     if (p.positionalArguments().size() < 2 || p.positionalArguments().at(1) == u"-"_s) {
         out().flush();
         QFile stdoutFile;
@@ -439,8 +449,7 @@ int Cli::programExport(const QStringList& args)
         return Success;
     }
     const QString target = p.positionalArguments().at(1);
-    if (QFileInfo(target).canonicalFilePath() ==
-        QFileInfo(session.value()->path()).canonicalFilePath())
+    if (QFileInfo(target).canonicalFilePath() == QFileInfo(session.path()).canonicalFilePath())
         return report(Error(ErrorCode::Usage,
                             tr("%1 is the database itself; give another file name").arg(target)));
     if (QFileInfo::exists(target) && !p.isSet(force))
@@ -450,7 +459,7 @@ int Cli::programExport(const QStringList& args)
     if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
         return report(
             Error(ErrorCode::Io, tr("cannot write the file: %1").arg(file.errorString()), target));
-    err() << tr("Exported program %1 to %2.").arg(program->code, target) << '\n';
+    err() << tr("Exported program %1 to %2.").arg(program.code, target) << '\n';
     return Success;
 }
 
@@ -472,16 +481,14 @@ int Cli::show(const QStringList& args)
     if (fmt != u"table"_s && fmt != u"json"_s)
         return report(
             Error(ErrorCode::Usage, tr("--format is table or json, not \"%1\"").arg(fmt)));
-    auto session = openSession(p.positionalArguments().at(0));
-    if (!session)
-        return report(session.error());
-    auto program = session.value()->programs().load();
-    if (!program)
-        return report(program.error());
+    auto opened = openProgram(p.positionalArguments().at(0));
+    if (!opened)
+        return report(opened.error());
+    const Program& program = opened->program;
     if (fmt == u"json"_s)
-        out() << QString::fromUtf8(ProgramOutline::json(program.value()));
+        out() << QString::fromUtf8(ProgramOutline::json(program));
     else
-        out() << ProgramOutline::text(program.value());
+        out() << ProgramOutline::text(program);
     return Success;
 }
 

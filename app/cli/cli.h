@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/model/program.h"
 #include "core/result.h"
 
 #include <QCommandLineOption>
@@ -55,6 +56,12 @@ private:
     int dispatch(const QStringList& args);
     // Opens a database for a command; a missing file gets the hint of how to make one.
     static Result<std::unique_ptr<Session>> openSession(const QString& path, bool migrate = true);
+    // Opens a database and reads its program, for the commands that need both.
+    struct Opened {
+        std::unique_ptr<Session> session;
+        Program program;
+    };
+    static Result<Opened> openProgram(const QString& path);
     int init(const QStringList& args);
     int demo(const QStringList& args);
     int check(const QStringList& args);

@@ -91,25 +91,24 @@ int Cli::values(const QStringList& args)
         return *stop;
     if (auto s = checkFormat(p.value(formatOption())); !s)
         return report(s.error());
-    auto session = openSession(p.positionalArguments().at(0));
-    if (!session)
-        return report(session.error());
-    auto program = session.value()->programs().load();
-    if (!program)
-        return report(program.error());
+    auto opened = openProgram(p.positionalArguments().at(0));
+    if (!opened)
+        return report(opened.error());
+    Session& session = *opened->session;
+    const Program& program = opened->program;
     ValuesQuery query;
     query.indicator = p.value(indicator);
     query.orgUnit = p.value(org);
     query.claims = p.isSet(reported);
-    if (auto s = readScope(program.value(), p.value(period), query.orgUnit, query.period); !s)
+    if (auto s = readScope(program, p.value(period), query.orgUnit, query.period); !s)
         return report(s.error());
-    auto rows = ValuesReport::compute(*session.value(), program.value(), query);
+    auto rows = ValuesReport::compute(session, program, query);
     if (!rows)
         return report(rows.error());
     if (p.value(formatOption()) == u"json"_s)
-        out() << QString::fromUtf8(ValuesReport::json(program.value(), rows.value()));
+        out() << QString::fromUtf8(ValuesReport::json(program, rows.value()));
     else
-        out() << ValuesReport::text(program.value(), rows.value());
+        out() << ValuesReport::text(program, rows.value());
     return Success;
 }
 
@@ -138,18 +137,17 @@ int Cli::importData(const QStringList& args)
             ErrorCode::Usage,
             p.isSet(kind) ? tr("--kind is one of %1, not \"%2\"").arg(kindList(), p.value(kind))
                           : tr("say what the file holds with --kind %1").arg(kindList())));
-    auto session = openSession(p.positionalArguments().at(0));
-    if (!session)
-        return report(session.error());
-    auto program = session.value()->programs().load();
-    if (!program)
-        return report(program.error());
+    auto opened = openProgram(p.positionalArguments().at(0));
+    if (!opened)
+        return report(opened.error());
+    Session& session = *opened->session;
+    const Program& program = opened->program;
     ImportOptions options;
     options.kind = *k;
     options.path = p.positionalArguments().at(1);
     options.sheet = p.value(sheet);
     options.dryRun = p.isSet(dryRun);
-    auto result = Importer::run(*session.value(), program.value(), options);
+    auto result = Importer::run(session, program, options);
     if (!result) {
         // The importer lists up to options.maxProblems problems and counts the rest itself;
         // report() would cut its list shorter and count the count line as a problem.
@@ -200,21 +198,20 @@ int Cli::templateFile(const QStringList& args)
     TemplateCodes codes;
     bool withCodes = false;
     if (positional.size() == 2) {
-        auto session = openSession(positional.first());
-        if (!session)
-            return report(session.error());
-        auto program = session.value()->programs().load();
-        if (!program)
-            return report(program.error());
-        for (const Indicator& x : program->indicators) {
+        auto opened = openProgram(positional.first());
+        if (!opened)
+            return report(opened.error());
+        Session& session = *opened->session;
+        const Program& program = opened->program;
+        for (const Indicator& x : program.indicators) {
             if (x.source.kind != SourceKind::Formula)
                 codes.indicators << x.code;
         }
-        for (const Period& period : RuleEngine::allPeriods(program.value()))
+        for (const Period& period : RuleEngine::allPeriods(program))
             codes.periods << period.code();
-        for (const OrgUnit& u : program->orgUnits)
+        for (const OrgUnit& u : program.orgUnits)
             codes.orgUnits << u.code;
-        auto firms = session.value()->registers().firmIds();
+        auto firms = session.registers().firmIds();
         if (!firms)
             return report(firms.error());
         codes.firms = firms->keys();
@@ -246,27 +243,25 @@ int Cli::validate(const QStringList& args)
         return *stop;
     if (auto s = checkFormat(p.value(formatOption())); !s)
         return report(s.error());
-    auto session = openSession(p.positionalArguments().at(0));
-    if (!session)
-        return report(session.error());
-    auto program = session.value()->programs().load();
-    if (!program)
-        return report(program.error());
+    auto opened = openProgram(p.positionalArguments().at(0));
+    if (!opened)
+        return report(opened.error());
+    Session& session = *opened->session;
+    const Program& program = opened->program;
     std::optional<Period> only;
-    if (auto s = readScope(program.value(), p.value(period), p.value(org), only); !s)
+    if (auto s = readScope(program, p.value(period), p.value(org), only); !s)
         return report(s.error());
     // Rules check the figures as reported.
-    auto calc = ValuesReport::calculator(*session.value(), program.value(), true);
+    auto calc = ValuesReport::calculator(session, program, true);
     if (!calc)
         return report(calc.error());
-    const QList<Period> periods =
-        only ? QList<Period>{*only} : RuleEngine::allPeriods(program.value());
-    const QStringList units = p.isSet(org) ? calc.value()->subtree(p.value(org))
-                                           : RuleEngine::allOrgUnits(program.value());
-    auto rules = RuleEngine::evaluate(program.value(), *calc.value(), periods, units);
+    const QList<Period> periods = only ? QList<Period>{*only} : RuleEngine::allPeriods(program);
+    const QStringList units =
+        p.isSet(org) ? calc.value()->subtree(p.value(org)) : RuleEngine::allOrgUnits(program);
+    auto rules = RuleEngine::evaluate(program, *calc.value(), periods, units);
     if (!rules)
         return report(rules.error());
-    auto builtIn = RuleEngine::evaluateBuiltIn(program.value(), *calc.value(), periods, units);
+    auto builtIn = RuleEngine::evaluateBuiltIn(program, *calc.value(), periods, units);
     if (!builtIn)
         return report(builtIn.error());
     QList<Violation> all = rules.value() + builtIn.value();
