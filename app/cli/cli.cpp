@@ -149,6 +149,8 @@ QString usageText()
         "  validate DB [--period P] [--org CODE] [--format table|json]\n"
         "                                 Check the figures against the validation "
         "rules.\n"
+        "  reconcile DB [--period P] [--all] [--format table|json]\n"
+        "                                 Compare reported figures with their registers.\n"
         "  evidence attach DB (--observation ID | --firm CODE | --service ID) FILE...\n"
         "                                 Attach files (25 MiB at most) as evidence.\n"
         "  evidence list DB [--observation ID] [--format table|json]\n"
@@ -216,6 +218,8 @@ int Cli::dispatch(const QStringList& args)
         return templateFile(rest);
     if (command == u"validate"_s)
         return validate(rest);
+    if (command == u"reconcile"_s)
+        return reconcile(rest);
     err() << tr("dlitracker-cli: unknown command \"%1\"; run `dlitracker-cli --help` for the "
                 "list of commands")
                  .arg(command)

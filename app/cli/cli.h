@@ -80,6 +80,7 @@ private:
     int importData(const QStringList& args);
     int templateFile(const QStringList& args);
     int validate(const QStringList& args);
+    int reconcile(const QStringList& args);
     int usage();
 
     QTextStream m_out{stdout};

@@ -1,5 +1,6 @@
 // dlitracker-cli values, import, template and validate: figures in and out.
 #include "app/cli/cli.h"
+#include "core/engine/reconciliation.h"
 #include "core/engine/rule_engine.h"
 #include "core/engine/value_calculator.h"
 #include "core/io/importer.h"
@@ -295,6 +296,86 @@ int Cli::validate(const QStringList& args)
         out() << table.render();
     }
     return anyError ? ProblemsFound : Success;
+}
+
+int Cli::reconcile(const QStringList& args)
+{
+    const QCommandLineOption period(u"period"_s, tr("Only this fiscal year or quarter."), u"P"_s);
+    const QCommandLineOption all(u"all"_s, tr("List every comparison, not only the findings."));
+    const Command c{u"reconcile"_s,
+                    u"DB [--period P] [--all] [--format table|json]"_s,
+                    tr("Compares every reported figure of an indicator that a register defines "
+                       "with what the register\nsays for the same period and org unit. A gap "
+                       "beyond the indicator's tolerance (a share of the\nreported figure) is a "
+                       "finding for the verifier. Exit status 1 when there are findings."),
+                    {period, all, formatOption()},
+                    1,
+                    1};
+    QCommandLineParser p;
+    if (auto stop = parse(p, c, args))
+        return *stop;
+    if (auto s = checkFormat(p.value(formatOption())); !s)
+        return report(s.error());
+    auto opened = openProgram(p.positionalArguments().at(0));
+    if (!opened)
+        return report(opened.error());
+    Session& session = *opened->session;
+    const Program& program = opened->program;
+    std::optional<Period> only;
+    if (auto s = readScope(program, p.value(period), QString(), only); !s)
+        return report(s.error());
+    auto observations = session.observations().all();
+    if (!observations)
+        return report(observations.error());
+    auto claims = ValuesReport::calculator(session, program, true);
+    auto registers = ValuesReport::calculator(session, program, false);
+    if (!claims || !registers)
+        return report(!claims ? claims.error() : registers.error());
+    auto rows = Reconciliation::run(program, observations.value(), *claims.value(),
+                                    *registers.value(), only);
+    if (!rows)
+        return report(rows.error());
+    QList<ReconciliationRow> shown;
+    bool findings = false;
+    for (const ReconciliationRow& r : rows.value()) {
+        findings = findings || r.finding;
+        if (r.finding || p.isSet(all))
+            shown << r;
+    }
+    if (p.value(formatOption()) == u"json"_s) {
+        JsonNode list = JsonNode::array();
+        for (const ReconciliationRow& r : shown)
+            list.append(JsonNode::object()
+                            .add(u"indicator"_s, JsonNode::string(r.indicator))
+                            .add(u"period"_s, JsonNode::string(r.period.code()))
+                            .add(u"org_unit"_s, JsonNode::string(r.orgUnit))
+                            .add(u"reported"_s, JsonNode::number(r.reported.toString()))
+                            .add(u"register"_s, JsonNode::number(r.registered.toString()))
+                            .add(u"gap"_s, JsonNode::number(r.gap.toString()))
+                            .add(u"allowed"_s, JsonNode::number(r.allowed.toString()))
+                            .add(u"finding"_s, JsonNode::boolean(r.finding)));
+        out() << QString::fromUtf8(JsonNode::object()
+                                       .add(u"compared"_s, JsonNode::number(rows->size()))
+                                       .add(u"rows"_s, list)
+                                       .toJson());
+    } else if (shown.isEmpty()) {
+        out() << tr("No findings: %1 reported figures agree with their registers within "
+                    "tolerance.")
+                     .arg(rows->size())
+              << '\n';
+    } else {
+        TextTable table({tr("Indicator"), tr("Period"), tr("Org unit"), tr("Reported"),
+                         tr("Register"), tr("Gap"), tr("Allowed"), tr("Finding")},
+                        {TextTable::Align::Left, TextTable::Align::Left, TextTable::Align::Left,
+                         TextTable::Align::Right, TextTable::Align::Right, TextTable::Align::Right,
+                         TextTable::Align::Right, TextTable::Align::Left});
+        for (const ReconciliationRow& r : shown)
+            table.addRow({r.indicator, r.period.code(), r.orgUnit, r.reported.toString(),
+                          r.registered.toString(), r.gap.toString(), r.allowed.toString(),
+                          r.finding ? tr("yes") : tr("no")});
+        out() << table.render();
+    }
+    return findings ? ProblemsFound : Success;
 }
 
 } // namespace dli::cli
