@@ -7,6 +7,7 @@
 #include "core/io/json_writer.h"
 #include "core/io/template_writer.h"
 #include "core/io/text_table.h"
+#include "core/io/validation.h"
 #include "core/io/values_report.h"
 #include "core/storage/session.h"
 
@@ -252,20 +253,10 @@ int Cli::validate(const QStringList& args)
     std::optional<Period> only;
     if (auto s = readScope(program, p.value(period), p.value(org), only); !s)
         return report(s.error());
-    // Rules check the figures as reported.
-    auto calc = ValuesReport::calculator(session, program, true);
-    if (!calc)
-        return report(calc.error());
-    const QList<Period> periods = only ? QList<Period>{*only} : RuleEngine::allPeriods(program);
-    const QStringList units =
-        p.isSet(org) ? calc.value()->subtree(p.value(org)) : RuleEngine::allOrgUnits(program);
-    auto rules = RuleEngine::evaluate(program, *calc.value(), periods, units);
-    if (!rules)
-        return report(rules.error());
-    auto builtIn = RuleEngine::evaluateBuiltIn(program, *calc.value(), periods, units);
-    if (!builtIn)
-        return report(builtIn.error());
-    QList<Violation> all = rules.value() + builtIn.value();
+    auto violations = Validation::run(session, program, only, p.value(org));
+    if (!violations)
+        return report(violations.error());
+    const QList<Violation>& all = violations.value();
     const bool anyError = std::any_of(
         all.begin(), all.end(), [](const Violation& v) { return v.severity == Severity::Error; });
     if (p.value(formatOption()) == u"json"_s) {

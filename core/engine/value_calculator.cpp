@@ -4,6 +4,7 @@
 
 #include <QMap>
 #include <numeric>
+#include <stdexcept>
 
 using namespace Qt::StringLiterals;
 
@@ -63,7 +64,15 @@ Result<IndicatorValue> ValueCalculator::value(const QString& indicator, const Pe
         return Error(ErrorCode::InvalidInput,
                      tr("the formula of %1 refers back to itself").arg(indicator));
     m_inProgress.insert(key);
-    auto v = compute(*x, period, orgUnit);
+    Result<IndicatorValue> v = IndicatorValue::none();
+    try {
+        v = compute(*x, period, orgUnit);
+    } catch (const std::overflow_error&) {
+        // Exact decimals hold about 9.2 million million; a total beyond that is an input error.
+        v = Error(ErrorCode::InvalidInput,
+                  tr("the value of %1 for %2 at %3 is too large to compute exactly")
+                      .arg(indicator, period.code(), orgUnit));
+    }
     m_inProgress.remove(key);
     if (v)
         m_cache.insert(key, v.value());

@@ -73,6 +73,40 @@ QDate parseIsoDate(const QString& t)
     return QDate(y, m, d); // invalid for a day that does not exist
 }
 
+// Exports of a firm from one source for a fiscal year and for one of its quarters would count
+// the same sales twice in the year's total; the message names the row it clashes with.
+QString overlappingExport(ImportKind kind, const QStringList& values, const RegisterSpec& spec,
+                          int startMonth, const QHash<QString, qint64>& seen,
+                          const QSet<QString>& existing)
+{
+    if (kind != ImportKind::Exports)
+        return {};
+    const QString firm = values[spec.indexOf(u"firm"_s)];
+    const QString source = values[spec.indexOf(u"source"_s)];
+    const auto period = Period::parse(values[spec.indexOf(u"period"_s)], startMonth);
+    if (!period)
+        return {};
+    QList<Period> clashes;
+    if (period->isQuarter())
+        clashes << period->fiscalYearPeriod();
+    else
+        clashes << period->quarters();
+    for (const Period& other : clashes) {
+        const QString key =
+            QStringList{firm, other.code(), source}.join(RegisterRepository::KeySeparator);
+        if (seen.contains(key))
+            return Importer::tr("%1 %2 %3 overlaps %4 on line %5; a year and its quarters would "
+                                "count the same exports twice")
+                .arg(firm, period->code(), source, other.code())
+                .arg(seen.value(key));
+        if (existing.contains(key))
+            return Importer::tr("%1 %2 %3 overlaps %4 already in the database; a year and its "
+                                "quarters would count the same exports twice")
+                .arg(firm, period->code(), source, other.code());
+    }
+    return {};
+}
+
 QString joinKey(const RegisterSpec& spec, const QStringList& values)
 {
     QStringList parts;
@@ -110,6 +144,7 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
                          .arg(fieldNames.join(u", "_s)),
                      reader.sourceName());
     const qint64 headerLine = row.line;
+    const qsizetype headerWidth = row.cells.size();
     QList<int> fieldColumn(spec.fields.size(), -1);
     int idColumn = -1; // registers: an optional column of row UUIDs
     for (int c = 0; c < row.cells.size(); ++c) {
@@ -192,6 +227,7 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
     QString rowId;
     QHash<QString, qint64> touched; // "period|org unit" of imported observations -> line
     QHash<QString, qint64> derived; // their fiscal years and the units above them -> line
+    QSet<QString> newIds;           // the observations this import inserted
     QStringList values(spec.fields.size());
     for (;;) {
         auto more = reader.next(row);
@@ -203,6 +239,17 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
         if (options.progress && report.rows % 5000 == 0 && !options.progress(report.rows))
             return Error(ErrorCode::Usage, tr("the import was cancelled; nothing was written"));
         const qint64 before = problems.count();
+        // A cell beyond the named columns is data that would be lost, usually a delimiter
+        // inside a value that was not quoted.
+        for (qsizetype c = headerWidth; c < row.cells.size(); ++c) {
+            if (!row.cells[c].trimmed().isEmpty()) {
+                problems.add(reader.cellLocation(row.line, static_cast<int>(c)),
+                             tr("a value beyond the last named column (\"%1\"); a value that "
+                                "holds the delimiter must be quoted")
+                                 .arg(row.cells[c].trimmed().left(40)));
+                break;
+            }
+        }
         for (int f = 0; f < spec.fields.size(); ++f) {
             const FieldSpec& field = spec.fields[f];
             const int c = fieldColumn[f];
@@ -336,6 +383,14 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
                 problems.add(reader.cellLocation(row.line, c < 0 ? 0 : c), p.message);
             }
         }
+        if (options.kind == ImportKind::Exports && problems.count() == before &&
+            values[spec.indexOf(u"value_pkr"_s)].isEmpty() &&
+            values[spec.indexOf(u"value_usd"_s)].isEmpty())
+            problems.add(
+                reader.cellLocation(row.line, fieldColumn[spec.indexOf(u"value_usd"_s)] < 0
+                                                  ? 0
+                                                  : fieldColumn[spec.indexOf(u"value_usd"_s)]),
+                tr("an export needs its value in rupees, in US dollars or both"));
         if (problems.count() == before) {
             const QString key = joinKey(spec, values);
             // Name the row by its key, e.g. "EXP_FIRMS, FY2021-Q2, C2".
@@ -349,6 +404,10 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
             } else if (existing.contains(key)) {
                 problems.add(reader.cellLocation(row.line, 0),
                              tr("%1 is already in the database").arg(shown.join(u", "_s)));
+            } else if (const QString clash =
+                           overlappingExport(options.kind, values, spec, sm, seen, existing);
+                       !clash.isEmpty()) {
+                problems.add(reader.cellLocation(row.line, 0), clash);
             } else {
                 seen.insert(key, row.line);
             }
@@ -361,6 +420,7 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
             auto id = session.observations().insert(o);
             if (!id)
                 return id.error();
+            newIds.insert(id.value());
             // Rules hold for the unit, the units above it and the fiscal year too, whose values
             // the row also changes; those are reported at the first row that touched them.
             QList<Period> periods{o.period};
@@ -392,6 +452,11 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
         auto calc = ValuesReport::calculator(session, program, true);
         if (!calc)
             return calc.error();
+        // The same figures without this file's rows: a rule that already failed the same way
+        // before the import is not the file's doing and does not refuse it.
+        auto before = ValuesReport::calculator(session, program, true, newIds);
+        if (!before)
+            return before.error();
         // In the order of the file, each at the value cell of the last row of its key.
         // The rows' own periods and units first; at the years and units above them only the
         // rules that did not already fail below are reported, so one wrong figure is one problem.
@@ -417,7 +482,12 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
             auto violations = RuleEngine::evaluate(program, *calc.value(), {p}, {parts[1]});
             if (!violations)
                 return violations.error();
+            auto old = RuleEngine::evaluate(program, *before.value(), {p}, {parts[1]});
+            if (!old)
+                return old.error();
             for (const Violation& v : violations.value()) {
+                if (old->contains(v))
+                    continue;
                 if (own)
                     failedBelow.insert(v.rule);
                 else if (failedBelow.contains(v.rule))

@@ -35,6 +35,19 @@ Status ProgramImport::importProgram(Session& session, const Program& program, bo
                          tr("the program cannot be replaced: observations already refer to it "
                             "(%1)")
                              .arg(observations.value()));
+        // Firms name their cluster and trainees their centre: registers tie the data to the
+        // program's org units as observations do.
+        for (const ImportKind kind : {ImportKind::Firms, ImportKind::Trainees}) {
+            auto rows = session.registers().count(kind);
+            if (!rows)
+                return rows.error();
+            if (rows.value() > 0)
+                return Error(ErrorCode::Conflict,
+                             tr("the program cannot be replaced: the %1 register already refers "
+                                "to its org units (%2 rows)")
+                                 .arg(enumToString(kImportKindNames, kind))
+                                 .arg(rows.value()));
+        }
         DLI_TRY(session.programs().removeAll());
     }
     DLI_TRY(session.programs().insert(program));

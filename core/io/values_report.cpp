@@ -27,12 +27,16 @@ QString basis(const Indicator& x, const IndicatorValue& v)
 
 } // namespace
 
-Result<std::unique_ptr<ValueCalculator>>
-ValuesReport::calculator(Session& session, const Program& program, bool claims)
+Result<std::unique_ptr<ValueCalculator>> ValuesReport::calculator(Session& session,
+                                                                  const Program& program,
+                                                                  bool claims,
+                                                                  const QSet<QString>& without)
 {
     auto observations = session.observations().all();
     if (!observations)
         return observations.error();
+    if (!without.isEmpty())
+        observations->removeIf([&without](const Observation& o) { return without.contains(o.id); });
     RegisterRepository& registers = session.registers();
     return std::make_unique<ValueCalculator>(
         program, std::move(observations).value(),

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <optional>
 
@@ -34,9 +35,11 @@ struct ValueRow {
 class ValuesReport {
     Q_DECLARE_TR_FUNCTIONS(ValuesReport)
 public:
-    // A calculator over the session's observations and registers.
-    static Result<std::unique_ptr<ValueCalculator>>
-    calculator(Session& session, const Program& program, bool claims = false);
+    // A calculator over the session's observations (but those in `without`) and registers.
+    static Result<std::unique_ptr<ValueCalculator>> calculator(Session& session,
+                                                               const Program& program,
+                                                               bool claims = false,
+                                                               const QSet<QString>& without = {});
     static Result<QList<ValueRow>> compute(Session& session, const Program& program,
                                            const ValuesQuery& query);
     static QString text(const Program& program, const QList<ValueRow>& rows);

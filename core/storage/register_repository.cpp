@@ -3,6 +3,7 @@
 #include "core/storage/database.h"
 
 #include <functional>
+#include <stdexcept>
 
 using namespace Qt::StringLiterals;
 
@@ -372,7 +373,14 @@ Result<Decimal> RegisterRepository::aggregate(const IndicatorSource& source, con
             return Error(
                 ErrorCode::Database,
                 tr("a stored %1 value is not a number: %2").arg(source.field, stmt->text(0)));
-        total += v.value();
+        try {
+            total += v.value();
+        } catch (const std::overflow_error&) {
+            return Error(ErrorCode::InvalidInput,
+                         tr("the %1 of the %2 register add up to more than can be computed "
+                            "exactly")
+                             .arg(source.field, spec.table));
+        }
     }
     return total;
 }
