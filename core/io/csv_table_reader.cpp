@@ -17,9 +17,11 @@ namespace {
 
 constexpr qint64 kChunkSize = 1 << 20;     // bytes read from the file at a time
 constexpr qsizetype kSliceSize = 64 << 10; // bytes given to the parser at a time
-// No spreadsheet cell holds this much (Excel's limit is 32,767 characters): a field that grows
-// beyond it is a quote that is never closed, and is refused before it swallows the whole file.
-constexpr size_t kMaxFieldBytes = 4 << 20;
+// Limits that keep a hostile file from taking unbounded memory. A field may hold a long note,
+// longer than a spreadsheet cell (32,767 characters), but not this: one that grows beyond it is
+// refused before it swallows the whole file (a quoted one is most likely a quote never closed).
+constexpr size_t kMaxFieldBytes = size_t(1) << 20;
+constexpr int kMaxFields = 16384; // cells of one row, as many as a spreadsheet has columns
 
 int noSpace(unsigned char)
 {
@@ -90,10 +92,30 @@ struct CsvTableReader::State {
         static_cast<State*>(self)->endRecord(terminator);
     }
 
+    Error fieldTooLong(qint64 atLine, int column) const
+    {
+        return Error(ErrorCode::InvalidInput,
+                     tr("a field is longer than %1 MiB, more than DLI Tracker reads in one cell")
+                         .arg(kMaxFieldBytes >> 20),
+                     location(atLine, column));
+    }
+
     void addField(const char* p, size_t len)
     {
         if (error)
             return;
+        if (fields >= kMaxFields) {
+            static_assert(kMaxFields == 16384);
+            error = Error(ErrorCode::InvalidInput,
+                          tr("the row has more than 16,384 fields, more columns than a "
+                             "spreadsheet has"),
+                          location(line, fields));
+            return;
+        }
+        if (len > kMaxFieldBytes) {
+            error = fieldTooLong(line, fields);
+            return;
+        }
         if (rowCount == rows.size())
             rows.emplace_back();
         TableRow& row = rows[rowCount];
@@ -255,11 +277,16 @@ Status CsvTableReader::fill()
                 s.error = Error(ErrorCode::InvalidInput, tr("a field is too large to read"),
                                 s.location(atLine, s.fields));
         } else if (s.parser.entry_pos > kMaxFieldBytes && !s.error) {
-            s.error = Error(ErrorCode::InvalidInput,
-                            tr("a field runs on for more than %1 MiB: a quote is probably not "
-                               "closed")
-                                .arg(kMaxFieldBytes >> 20),
-                            s.location(s.line, s.fields));
+            // The field being assembled began on the line of the last callback; libcsv has
+            // stored whether it is quoted by the time csv_parse() returns.
+            if (s.parser.quoted)
+                s.error = Error(ErrorCode::InvalidInput,
+                                tr("a quoted field runs on for more than %1 MiB: its closing "
+                                   "quote is probably missing")
+                                    .arg(kMaxFieldBytes >> 20),
+                                s.location(s.line, s.fields));
+            else
+                s.error = s.fieldTooLong(s.line, s.fields);
         }
         s.feedLine += std::count(data, data + len, s.lineBreak);
         s.chunkPos += static_cast<qsizetype>(len);

@@ -9,7 +9,8 @@ namespace dli {
 // Reads CSV text with libcsv, in chunks: UTF-8 with or without a byte order mark; the delimiter
 // (comma, semicolon, tab or pipe) is the one that occurs most often outside quotes on the first
 // line; RFC 4180 quoting (embedded delimiters, doubled quotes, line breaks); CRLF, LF or CR
-// line ends. Blank rows are skipped; cells are kept as written, spaces included.
+// line ends. Blank rows are skipped; cells are kept as written, spaces included. A field longer
+// than 1 MiB, or a row of more than 16,384 fields, is refused (InvalidInput) at its line.
 class CsvTableReader final : public TableReader {
     Q_DECLARE_TR_FUNCTIONS(CsvTableReader)
 public:

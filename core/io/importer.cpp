@@ -426,6 +426,16 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
             QList<Period> periods{o.period};
             if (o.period.isQuarter())
                 periods << o.period.fiscalYearPeriod();
+            // A cumulative figure or a level also stands in every later period.
+            if (const Indicator* x = program.indicator(o.indicator);
+                x && (x->cumulative || x->aggregation == Aggregation::Latest)) {
+                for (Period later = o.period.next();
+                     later.fiscalYear() <= program.lastYear().fiscalYear(); later = later.next()) {
+                    periods << later;
+                    if (later.isQuarter() && later.quarterNumber() == 4)
+                        periods << later.fiscalYearPeriod();
+                }
+            }
             for (const Period& p : periods) {
                 QString unit = o.orgUnit;
                 bool own = p == o.period;
@@ -473,6 +483,7 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
         const qsizetype ownCount = byLine.size();
         byLine += derivedByLine;
         QSet<QString> failedBelow;
+        QSet<QString> reportedAbove;
         const int valueColumn = fieldColumn[spec.indexOf(u"value"_s)];
         for (qsizetype k = 0; k < byLine.size(); ++k) {
             const auto& [line, touchedKey] = byLine[k];
@@ -488,10 +499,16 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
             for (const Violation& v : violations.value()) {
                 if (old->contains(v))
                     continue;
-                if (own)
+                if (own) {
                     failedBelow.insert(v.rule);
-                else if (failedBelow.contains(v.rule))
-                    continue;
+                } else {
+                    // Above the rows, a rule is reported once per unit, at the first period
+                    // it fails in (a cumulative total stays too high in every later one).
+                    const QString once = v.rule + u'|' + v.orgUnit;
+                    if (failedBelow.contains(v.rule) || reportedAbove.contains(once))
+                        continue;
+                    reportedAbove.insert(once);
+                }
                 const QString where = reader.cellLocation(line, valueColumn);
                 const QString text = tr("rule %1 for %2 at %3: %4 (%5 against %6)")
                                          .arg(v.rule, v.period.code(), v.orgUnit, v.message,

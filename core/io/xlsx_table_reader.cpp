@@ -5,11 +5,13 @@
 #include <QDate>
 #include <QDir>
 #include <QHash>
+#include <QSet>
 #include <QXmlStreamReader>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <optional>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -22,7 +24,74 @@ namespace {
 // What a cell's number format makes of a number.
 enum class NumberKind : unsigned char { Number, Date, Time };
 
-constexpr int kMaxColumns = 16384; // XFD, Excel's last column
+// Limits that keep a hostile workbook from taking unbounded memory; the messages that refuse
+// them spell the first two out.
+constexpr int kMaxColumns = 16384;         // XFD, Excel's last column
+constexpr qsizetype kMaxCellChars = 32767; // Excel's limit on one cell's text
+// Excel's _xHHHH_ escapes make seven characters one: raw text longer than this cannot fit a cell.
+constexpr qsizetype kMaxRawCellChars = 7 * kMaxCellChars;
+// The shared strings as held in memory, each costing its UTF-16 text and kStringOverhead.
+constexpr qint64 kMaxSharedStringBytes = qint64(256) << 20;
+constexpr qint64 kStringOverhead = 32;
+// Sheets, relationships and formats one part may list, counted the same way.
+constexpr qint64 kMaxListBytes = qint64(64) << 20;
+constexpr qint64 kEntryOverhead = 64;
+// No text or tag of a workbook comes near this many bytes without a '<'; QXmlStreamReader would
+// gather a longer one whole into memory before anything else could refuse it.
+constexpr qint64 kMaxMarkupRun = qint64(4) << 20;
+
+// A part of the workbook as the XML reader reads it, from the zip member as it unpacks: refuses
+// a run of more than kMaxMarkupRun bytes without a '<', and keeps the reason the member failed.
+class PartDevice final : public QIODevice {
+public:
+    explicit PartDevice(std::unique_ptr<QIODevice> member) : m_member(std::move(member))
+    {
+        QIODevice::open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+
+    // Whether reading stopped at a run too long.
+    bool overlong() const { return m_overlong; }
+    // Why the zip member stopped being read, if it failed.
+    QString memberError() const { return m_memberError; }
+
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override
+    {
+        return QIODevice::bytesAvailable() + (m_failed ? 0 : m_member->bytesAvailable());
+    }
+    bool atEnd() const override { return bytesAvailable() == 0; }
+
+protected:
+    qint64 readData(char* data, qint64 maxSize) override
+    {
+        if (m_failed)
+            return -1;
+        const qint64 n = m_member->read(data, maxSize);
+        if (n < 0) {
+            m_failed = true;
+            m_memberError = m_member->errorString();
+            setErrorString(m_memberError);
+            return -1;
+        }
+        const std::string_view bytes(data, static_cast<size_t>(n));
+        const size_t open = bytes.rfind('<');
+        m_run = open == std::string_view::npos ? m_run + n : n - static_cast<qint64>(open) - 1;
+        if (m_run > kMaxMarkupRun) {
+            m_failed = m_overlong = true;
+            setErrorString(u"a run of text or markup is too long"_s);
+            return -1;
+        }
+        return n;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    std::unique_ptr<QIODevice> m_member;
+    qint64 m_run = 0; // bytes since the last '<'
+    bool m_failed = false;
+    bool m_overlong = false;
+    QString m_memberError;
+};
 
 struct Relationship {
     QString type;   // e.g. ".../relationships/worksheet"
@@ -250,19 +319,45 @@ int columnOfReference(QStringView ref)
     return column - 1;
 }
 
-// The text of a shared string <si> or an inline string <is>: its <t>, or the <t> of its rich
-// text runs joined, leaving out phonetic runs. Positioned on the start element; returns on its
-// end element.
-QString readRichText(QXmlStreamReader& xml)
+// Appends the text of the element the reader is on (as readElementText() gives it) to out, as
+// long as out stays within limit characters. Returns whether it did; then, or when toEnd, the
+// reader is on the element's end, else it stops where the text ran past the limit.
+bool readText(QXmlStreamReader& xml, QString& out, qsizetype limit, bool toEnd)
 {
-    QString out;
+    bool fits = true;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isCharacters() || xml.isEntityReference()) {
+            fits = fits && out.size() + xml.text().size() <= limit;
+            if (fits)
+                out += xml.text();
+            else if (!toEnd)
+                return false;
+        } else if (xml.isStartElement()) {
+            xml.raiseError(QCoreApplication::translate("QXmlStream", "Expected character data."));
+        } else if (xml.isEndElement()) {
+            break;
+        }
+    }
+    return fits;
+}
+
+// The text of a shared string <si> or an inline string <is> into out: its <t>, or the <t> of its
+// rich text runs joined, leaving out phonetic runs. Positioned on the start element. Returns
+// whether the text fits a cell; then, or when toEnd, it returns on the end element.
+bool readRichText(QXmlStreamReader& xml, QString& out, bool toEnd)
+{
+    QString raw;
+    bool fits = true;
     int depth = 0;
     int skipFrom = -1; // depth of an <rPh> whose text is skipped
     while (!xml.atEnd()) {
         xml.readNext();
         if (xml.isStartElement()) {
             if (skipFrom < 0 && xml.name() == u"t") {
-                out += xml.readElementText();
+                fits = readText(xml, raw, fits ? kMaxRawCellChars : -1, toEnd) && fits;
+                if (!fits && !toEnd)
+                    return false;
                 continue;
             }
             ++depth;
@@ -276,7 +371,8 @@ QString readRichText(QXmlStreamReader& xml)
             --depth;
         }
     }
-    return decodeEscapes(std::move(out));
+    out = fits ? decodeEscapes(std::move(raw)) : QString();
+    return fits && out.size() <= kMaxCellChars;
 }
 
 QString attribute(const QXmlStreamReader& xml, QLatin1StringView name)
@@ -291,12 +387,17 @@ struct XlsxTableReader::State {
     QString sheet;
     QStringList sheetNames;
     std::unique_ptr<ZipReader> zip;
-    std::unique_ptr<QIODevice> file; // the sheet, unpacked as rows are read
+    QString sheetPart;
+    std::unique_ptr<PartDevice> file; // the sheet, unpacked as rows are read
     QXmlStreamReader xml;
     QStringList sharedStrings;
-    std::vector<NumberKind> styles; // by cell style index (cellXfs)
+    QSet<qsizetype> overlongStrings; // shared strings longer than a cell holds, left empty
+    std::vector<NumberKind> styles;  // by cell style index (cellXfs)
     bool date1904 = false;
     qint64 lastRow = 0;
+    // The cell being read, while its value is read: a run too long inside it is its text.
+    bool inCell = false;
+    int cellColumn = 0;
     bool done = false;
     std::optional<Error> error;
 
@@ -315,18 +416,84 @@ struct XlsxTableReader::State {
 
     bool hasPart(const QString& part) { return zip->contains(part); }
 
-    Result<QByteArray> readPart(const QString& part)
+    // A part that unpacks to more than ZipReader allows.
+    Error refused(const QString& part) const
     {
-        auto bytes = zip->read(part);
-        if (!bytes)
-            return invalid(bytes.error().message);
-        return std::move(bytes).value();
+        if (zip->refusal() == ZipReader::Refusal::TooLarge)
+            return Error(ErrorCode::InvalidInput,
+                         tr("the workbook's part %1 unpacks to more than %2 MiB; it is not a "
+                            "spreadsheet DLI Tracker can read")
+                             .arg(part)
+                             .arg(ZipReader::kMaxUnpackedBytes >> 20),
+                         path);
+        return Error(ErrorCode::InvalidInput,
+                     tr("the workbook's part %1 unpacks to more than %2 times its packed size, as "
+                        "a zip bomb does; it is not a spreadsheet DLI Tracker can read")
+                         .arg(part)
+                         .arg(ZipReader::kBombRatio),
+                     path);
+    }
+
+    Error tooMuch(const QString& part, qint64 limit) const
+    {
+        return Error(ErrorCode::InvalidInput,
+                     tr("the workbook's part %1 lists more than %2 MiB of entries; it is not a "
+                        "spreadsheet DLI Tracker can read")
+                         .arg(part)
+                         .arg(limit >> 20),
+                     path);
+    }
+
+    Error cellTooLong(qint64 row, int column) const
+    {
+        static_assert(kMaxCellChars == 32767);
+        return Error(ErrorCode::InvalidInput,
+                     tr("the cell holds more than 32,767 characters, the most a spreadsheet cell "
+                        "can hold"),
+                     cellReference(sheet, row, column));
+    }
+
+    // A part, unpacked as it is read.
+    Result<std::unique_ptr<PartDevice>> openPart(const QString& part)
+    {
+        auto member = zip->stream(part);
+        if (!member && zip->refusal() != ZipReader::Refusal::None)
+            return refused(part);
+        if (!member)
+            return invalid(member.error().message);
+        return std::make_unique<PartDevice>(std::move(member).value());
     }
 
     Error xmlError(const QXmlStreamReader& reader, const QString& part) const
     {
         return invalid(
             tr("%1, line %2: %3").arg(part).arg(reader.lineNumber()).arg(reader.errorString()));
+    }
+
+    // Why reading a part failed: it unpacks to too much, holds too long a run, is damaged, or is
+    // not well-formed XML.
+    std::optional<Error> deviceError(const QString& part, const PartDevice& device) const
+    {
+        if (zip->refusal() != ZipReader::Refusal::None)
+            return refused(part);
+        if (device.overlong())
+            return Error(ErrorCode::InvalidInput,
+                         tr("the workbook's part %1 holds a piece of text or markup longer than "
+                            "%2 MiB; it is not a spreadsheet DLI Tracker can read")
+                             .arg(part)
+                             .arg(kMaxMarkupRun >> 20),
+                         path);
+        if (!device.memberError().isEmpty())
+            return invalid(tr("%1: %2").arg(part, device.memberError()));
+        return std::nullopt;
+    }
+
+    Error partError(const QXmlStreamReader& reader, const QString& part,
+                    const PartDevice& device) const
+    {
+        if (auto e = deviceError(part, device))
+            return *e;
+        return xmlError(reader, part);
     }
 
     // Relationship id → type and target of a part's .rels; empty when there is none.
@@ -336,10 +503,11 @@ struct XlsxTableReader::State {
         const QString rels = relsPartOf(part);
         if (!hasPart(rels))
             return out;
-        QByteArray bytes;
-        DLI_ASSIGN(bytes, readPart(rels));
-        QXmlStreamReader reader(bytes);
+        std::unique_ptr<PartDevice> device;
+        DLI_ASSIGN(device, openPart(rels));
+        QXmlStreamReader reader(device.get());
         const QString base = directoryOf(part);
+        qint64 held = 0;
         while (!reader.atEnd()) {
             reader.readNext();
             if (!reader.isStartElement() || reader.name() != u"Relationship")
@@ -349,37 +517,47 @@ struct XlsxTableReader::State {
             Relationship r;
             r.type = attribute(reader, "Type"_L1);
             r.target = resolveTarget(base, attribute(reader, "Target"_L1));
-            out.insert(attribute(reader, "Id"_L1), r);
+            const QString id = attribute(reader, "Id"_L1);
+            held += kEntryOverhead + 2 * (id.size() + r.type.size() + r.target.size());
+            if (held > kMaxListBytes)
+                return tooMuch(rels, kMaxListBytes);
+            out.insert(id, r);
         }
         if (reader.hasError())
-            return xmlError(reader, rels);
+            return partError(reader, rels, *device);
         return out;
     }
 
     Status readStyles(const QString& part)
     {
-        QByteArray bytes;
-        DLI_ASSIGN(bytes, readPart(part));
-        QXmlStreamReader reader(bytes);
+        std::unique_ptr<PartDevice> device;
+        DLI_ASSIGN(device, openPart(part));
+        QXmlStreamReader reader(device.get());
         QHash<int, QString> customFormats;
         std::vector<int> cellFormats;
         bool inCellXfs = false;
+        qint64 held = 0;
         while (!reader.atEnd()) {
             reader.readNext();
             if (reader.isStartElement()) {
-                if (reader.name() == u"numFmt")
-                    customFormats.insert(attribute(reader, "numFmtId"_L1).toInt(),
-                                         attribute(reader, "formatCode"_L1));
-                else if (reader.name() == u"cellXfs")
+                if (reader.name() == u"numFmt") {
+                    const QString code = attribute(reader, "formatCode"_L1);
+                    held += kEntryOverhead + 2 * code.size();
+                    customFormats.insert(attribute(reader, "numFmtId"_L1).toInt(), code);
+                } else if (reader.name() == u"cellXfs") {
                     inCellXfs = true;
-                else if (inCellXfs && reader.name() == u"xf")
+                } else if (inCellXfs && reader.name() == u"xf") {
+                    held += static_cast<qint64>(sizeof(int));
                     cellFormats.push_back(attribute(reader, "numFmtId"_L1).toInt());
+                }
+                if (held > kMaxListBytes)
+                    return tooMuch(part, kMaxListBytes);
             } else if (reader.isEndElement() && reader.name() == u"cellXfs") {
                 inCellXfs = false;
             }
         }
         if (reader.hasError())
-            return xmlError(reader, part);
+            return partError(reader, part, *device);
         styles.clear();
         for (const int id : cellFormats) {
             const auto custom = customFormats.constFind(id);
@@ -391,24 +569,37 @@ struct XlsxTableReader::State {
 
     Status readSharedStrings(const QString& part)
     {
-        auto device = zip->stream(part);
-        if (!device)
-            return invalid(device.error().message);
-        QXmlStreamReader reader(device.value().get());
+        std::unique_ptr<PartDevice> device;
+        DLI_ASSIGN(device, openPart(part));
+        QXmlStreamReader reader(device.get());
+        qint64 held = 0;
         while (!reader.atEnd()) {
             reader.readNext();
             if (!reader.isStartElement())
                 continue;
             if (reader.name() == u"sst") {
+                // Room for the strings the table says it has, within reason.
                 const qsizetype count = attribute(reader, "uniqueCount"_L1).toLongLong();
-                if (count > 0 && count < (1 << 24))
-                    sharedStrings.reserve(count);
+                if (count > 0)
+                    sharedStrings.reserve(std::min<qsizetype>(count, 1 << 20));
             } else if (reader.name() == u"si") {
-                sharedStrings.append(readRichText(reader));
+                QString text;
+                // One too long is refused only when a cell of the sheet refers to it.
+                if (!readRichText(reader, text, true))
+                    overlongStrings.insert(sharedStrings.size());
+                held += kStringOverhead + 2 * text.size();
+                if (held > kMaxSharedStringBytes)
+                    return Error(ErrorCode::InvalidInput,
+                                 tr("the workbook's shared strings (%1) come to more than %2 MiB "
+                                    "of text; it is not a spreadsheet DLI Tracker can read")
+                                     .arg(part)
+                                     .arg(kMaxSharedStringBytes >> 20),
+                                 path);
+                sharedStrings.append(std::move(text));
             }
         }
         if (reader.hasError())
-            return xmlError(reader, part);
+            return partError(reader, part, *device);
         return {};
     }
 
@@ -459,21 +650,29 @@ struct XlsxTableReader::State {
         const NumberKind kind = styleKind(attrs.value("s"_L1));
         QString raw;
         QString inlineText;
+        inCell = true;
+        cellColumn = column;
         while (!xml.atEnd()) {
             xml.readNext();
             if (xml.isEndElement())
                 break; // </c>: children are read whole below
             if (!xml.isStartElement())
                 continue;
-            if (xml.name() == u"v")
-                raw = xml.readElementText();
-            else if (xml.name() == u"is")
-                inlineText = readRichText(xml);
-            else
+            bool fits = true;
+            if (xml.name() == u"v") {
+                raw.clear();
+                fits = readText(xml, raw, kMaxRawCellChars, false);
+            } else if (xml.name() == u"is") {
+                fits = readRichText(xml, inlineText, false);
+            } else {
                 xml.skipCurrentElement();
+            }
+            if (!fits && !xml.hasError())
+                return cellTooLong(row, column);
         }
         if (xml.hasError())
-            return Status();
+            return Status(); // next() reports it, inCell telling where
+        inCell = false;
 
         QString value;
         if (type == Type::Inline) {
@@ -489,6 +688,8 @@ struct XlsxTableReader::State {
                                 "which does not exist")
                                  .arg(raw),
                              cellReference(sheet, row, column));
+            if (overlongStrings.contains(index))
+                return cellTooLong(row, column);
             value = sharedStrings[index];
         } else if (type == Type::Formula) {
             value = decodeEscapes(raw);
@@ -509,6 +710,8 @@ struct XlsxTableReader::State {
                 value = formatSerial(*number, kind, date1904);
         }
 
+        if (value.size() > kMaxCellChars)
+            return cellTooLong(row, column);
         nextColumn = column + 1;
         if (value.isEmpty())
             return {};
@@ -557,10 +760,11 @@ Result<std::unique_ptr<XlsxTableReader>> XlsxTableReader::open(const QString& pa
 
     QList<SheetEntry> sheets;
     {
-        QByteArray bytes;
-        DLI_ASSIGN(bytes, s.readPart(workbookPart));
-        QXmlStreamReader reader(bytes);
+        std::unique_ptr<PartDevice> device;
+        DLI_ASSIGN(device, s.openPart(workbookPart));
+        QXmlStreamReader reader(device.get());
         bool isWorkbook = false;
+        qint64 held = 0;
         while (!reader.atEnd()) {
             reader.readNext();
             if (!reader.isStartElement())
@@ -579,11 +783,14 @@ Result<std::unique_ptr<XlsxTableReader>> XlsxTableReader::open(const QString& pa
                     if (a.name() == u"id" && !a.namespaceUri().isEmpty())
                         e.relId = a.value().toString();
                 }
+                held += kEntryOverhead + 2 * (e.name.size() + e.relId.size());
+                if (held > kMaxListBytes)
+                    return s.tooMuch(workbookPart, kMaxListBytes);
                 sheets << e;
             }
         }
         if (reader.hasError())
-            return s.xmlError(reader, workbookPart);
+            return s.partError(reader, workbookPart, *device);
         if (!isWorkbook)
             return s.invalid(tr("%1 is not an Excel workbook").arg(workbookPart));
     }
@@ -628,6 +835,7 @@ Result<std::unique_ptr<XlsxTableReader>> XlsxTableReader::open(const QString& pa
     }
     s.sheet = chosen->name;
     const QString sheetPart = rels.value(chosen->relId).target;
+    s.sheetPart = sheetPart;
 
     QString stylesPart = u"xl/styles.xml"_s;
     QString stringsPart = u"xl/sharedStrings.xml"_s;
@@ -644,10 +852,7 @@ Result<std::unique_ptr<XlsxTableReader>> XlsxTableReader::open(const QString& pa
 
     if (!s.hasPart(sheetPart))
         return s.invalid(tr("the sheet \"%1\" has no part %2").arg(s.sheet, sheetPart));
-    auto device = s.zip->stream(sheetPart);
-    if (!device)
-        return s.invalid(device.error().message);
-    s.file = std::move(device).value();
+    DLI_ASSIGN(s.file, s.openPart(sheetPart));
     s.xml.setDevice(s.file.get());
     return std::unique_ptr<XlsxTableReader>(new XlsxTableReader(std::move(st)));
 }
@@ -662,6 +867,7 @@ Result<bool> XlsxTableReader::next(TableRow& row)
     QXmlStreamReader& xml = s.xml;
     qint64 rowNumber = 0;
     int nextColumn = 0;
+    int cellsInRow = 0;
     bool hasText = false;
     while (!xml.atEnd()) {
         xml.readNext();
@@ -673,11 +879,20 @@ Result<bool> XlsxTableReader::next(TableRow& row)
                     rowNumber = s.lastRow + 1;
                 row.cells.clear();
                 nextColumn = 0;
+                cellsInRow = 0;
                 hasText = false;
             } else if (xml.name() == u"c") {
                 if (rowNumber == 0) { // a cell outside a row
                     xml.skipCurrentElement();
                     continue;
+                }
+                if (++cellsInRow > kMaxColumns) {
+                    static_assert(kMaxColumns == 16384);
+                    s.error = Error(ErrorCode::InvalidInput,
+                                    tr("the row holds more than 16,384 cells, the most a "
+                                       "spreadsheet row can hold"),
+                                    cellReference(s.sheet, rowNumber, kMaxColumns - 1));
+                    return *s.error;
                 }
                 if (Status st = s.readCell(row.cells, nextColumn, rowNumber, hasText); !st) {
                     s.error = st.error();
@@ -697,7 +912,15 @@ Result<bool> XlsxTableReader::next(TableRow& row)
             }
         }
     }
+    if (xml.hasError() && s.inCell && s.file->overlong()) {
+        s.error = s.cellTooLong(rowNumber, s.cellColumn);
+        return *s.error;
+    }
     if (xml.hasError()) {
+        if (auto e = s.deviceError(s.sheetPart, *s.file)) {
+            s.error = std::move(*e);
+            return *s.error;
+        }
         s.error = s.invalid(tr("the sheet \"%1\" is damaged after row %2 (%3)")
                                 .arg(s.sheet)
                                 .arg(s.lastRow)

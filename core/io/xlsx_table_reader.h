@@ -13,6 +13,10 @@ namespace dli {
 // booleans as TRUE/FALSE, error values as Excel shows them ("#N/A"), formulas as their cached
 // value, date-formatted numbers as YYYY-MM-DD (time of day dropped), time-only formats as
 // HH:MM:SS. Cells are placed by their reference, so gaps become empty cells.
+// A hostile workbook cannot take unbounded memory: a cell of more than 32,767 characters or a
+// row of more than 16,384 cells is refused at its cell reference; shared strings of more than
+// 256 MiB, a run of text or markup of more than 4 MiB, and a part that ZipReader refuses (too
+// large, or a zip bomb) are refused naming the part. All are InvalidInput.
 class XlsxTableReader final : public TableReader {
     Q_DECLARE_TR_FUNCTIONS(XlsxTableReader)
 public:

@@ -25,7 +25,8 @@ unzFile handle(void* zip)
 // The member open in the archive, read as it unpacks.
 class ZipReader::Entry final : public QIODevice {
 public:
-    Entry(ZipReader* reader, qint64 size) : m_reader(reader), m_size(size)
+    Entry(ZipReader* reader, const QString& name, Sizes sizes)
+        : m_reader(reader), m_name(name), m_sizes(sizes)
     {
         QIODevice::open(QIODevice::ReadOnly);
     }
@@ -43,30 +44,42 @@ public:
     bool isSequential() const override { return true; }
     qint64 bytesAvailable() const override
     {
-        return QIODevice::bytesAvailable() + (m_reader ? std::max<qint64>(0, m_size - m_read) : 0);
+        const quint64 left = m_sizes.unpacked > m_read ? m_sizes.unpacked - m_read : 0;
+        return QIODevice::bytesAvailable() +
+               (m_reader && !m_failed ? static_cast<qint64>(std::min<quint64>(left, INT_MAX)) : 0);
     }
     bool atEnd() const override { return bytesAvailable() == 0; }
 
 protected:
     qint64 readData(char* data, qint64 maxSize) override
     {
-        if (!m_reader || maxSize <= 0)
-            return m_reader ? 0 : -1;
+        if (!m_reader || m_failed)
+            return -1;
+        if (maxSize <= 0)
+            return 0;
         const auto want = static_cast<unsigned>(std::min<qint64>(maxSize, INT_MAX));
         const int n = unzReadCurrentFile(handle(m_reader->m_zip), data, want);
         if (n < 0) {
+            m_failed = true;
             setErrorString(ZipReader::tr("the archive member is damaged (error %1)").arg(n));
             return -1;
         }
-        m_read += n;
+        m_read += static_cast<quint64>(n);
+        if (Status st = m_reader->checkUnpacked(m_name, m_read, m_sizes.packed); !st) {
+            m_failed = true;
+            setErrorString(st.error().message);
+            return -1;
+        }
         return n;
     }
     qint64 writeData(const char*, qint64) override { return -1; }
 
 private:
     ZipReader* m_reader;
-    qint64 m_size;
-    qint64 m_read = 0;
+    QString m_name;
+    Sizes m_sizes;
+    quint64 m_read = 0; // bytes unpacked so far
+    bool m_failed = false;
 };
 
 ZipReader::ZipReader(const QString& path, void* zip) : m_path(path), m_zip(zip) {}
@@ -96,16 +109,51 @@ bool ZipReader::contains(const QString& name)
            unzLocateFile(handle(m_zip), name.toUtf8().constData(), kCaseInsensitive) == UNZ_OK;
 }
 
-Status ZipReader::openMember(const QString& name)
+Result<ZipReader::Sizes> ZipReader::openMember(const QString& name)
 {
     closeMember();
+    m_refusal = Refusal::None;
     if (name.isEmpty() ||
         unzLocateFile(handle(m_zip), name.toUtf8().constData(), kCaseInsensitive) != UNZ_OK)
         return Error(ErrorCode::InvalidInput, tr("the archive has no member %1").arg(name), m_path);
+    unz_file_info64 info{};
+    if (unzGetCurrentFileInfo64(handle(m_zip), &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK)
+        return Error(ErrorCode::InvalidInput,
+                     tr("the archive member %1 cannot be unpacked").arg(name), m_path);
+    // The recorded sizes refuse an honest zip bomb before anything is unpacked; a dishonest one
+    // is refused by counting as it unpacks.
+    const Sizes sizes{info.compressed_size, info.uncompressed_size};
+    DLI_TRY(checkUnpacked(name, sizes.unpacked, sizes.packed));
     if (unzOpenCurrentFile(handle(m_zip)) != UNZ_OK)
         return Error(ErrorCode::InvalidInput,
                      tr("the archive member %1 cannot be unpacked").arg(name), m_path);
     m_memberOpen = true;
+    return sizes;
+}
+
+Status ZipReader::checkUnpacked(const QString& name, quint64 unpacked, quint64 packed)
+{
+    constexpr auto maxBytes = static_cast<quint64>(kMaxUnpackedBytes);
+    constexpr auto ratio = static_cast<quint64>(kBombRatio);
+    if (unpacked > maxBytes) {
+        m_refusal = Refusal::TooLarge;
+        return Error(ErrorCode::InvalidInput,
+                     tr("the archive member %1 unpacks to more than %2 MiB; it is not a file DLI "
+                        "Tracker can read")
+                         .arg(name)
+                         .arg(kMaxUnpackedBytes >> 20),
+                     m_path);
+    }
+    // Divided rather than multiplied: a hostile packed size could overflow the product.
+    if (unpacked > static_cast<quint64>(kBombFloorBytes) && unpacked / ratio >= packed) {
+        m_refusal = Refusal::Bomb;
+        return Error(ErrorCode::InvalidInput,
+                     tr("the archive member %1 unpacks to more than %2 times its packed size, as "
+                        "a zip bomb does; it is not a file DLI Tracker can read")
+                         .arg(name)
+                         .arg(kBombRatio),
+                     m_path);
+    }
     return {};
 }
 
@@ -123,36 +171,34 @@ void ZipReader::closeMember()
 
 Result<QByteArray> ZipReader::read(const QString& name, qint64 maxBytes)
 {
-    DLI_TRY(openMember(name));
-    unz_file_info64 info{};
-    if (unzGetCurrentFileInfo64(handle(m_zip), &info, nullptr, 0, nullptr, 0, nullptr, 0) !=
-        UNZ_OK) {
-        closeMember();
-        return Error(ErrorCode::InvalidInput,
-                     tr("the archive member %1 cannot be unpacked").arg(name), m_path);
-    }
-    if (info.uncompressed_size > static_cast<quint64>(maxBytes)) {
+    Sizes sizes;
+    DLI_ASSIGN(sizes, openMember(name));
+    if (sizes.unpacked > static_cast<quint64>(std::max<qint64>(0, maxBytes))) {
         closeMember();
         return Error(ErrorCode::InvalidInput,
                      tr("the archive member %1 is too large (%2 bytes unpacked)")
                          .arg(name)
-                         .arg(info.uncompressed_size),
+                         .arg(sizes.unpacked),
                      m_path);
     }
     QByteArray bytes;
-    bytes.reserve(static_cast<qsizetype>(info.uncompressed_size));
+    bytes.reserve(static_cast<qsizetype>(sizes.unpacked));
     std::array<char, 1 << 16> buffer{};
     int n = 0;
     bool tooLarge = false;
+    Status limits;
     while ((n = unzReadCurrentFile(handle(m_zip), buffer.data(),
                                    static_cast<unsigned>(buffer.size()))) > 0) {
         tooLarge = bytes.size() + n > maxBytes; // the recorded size was wrong
-        if (tooLarge)
+        limits = checkUnpacked(name, static_cast<quint64>(bytes.size() + n), sizes.packed);
+        if (tooLarge || !limits)
             break;
         bytes.append(buffer.data(), n);
     }
     const int closed = unzCloseCurrentFile(handle(m_zip));
     m_memberOpen = false;
+    if (!limits)
+        return limits.error();
     if (n < 0 || tooLarge || closed != UNZ_OK)
         return Error(ErrorCode::InvalidInput, tr("the archive member %1 is damaged").arg(name),
                      m_path);
@@ -161,10 +207,9 @@ Result<QByteArray> ZipReader::read(const QString& name, qint64 maxBytes)
 
 Result<std::unique_ptr<QIODevice>> ZipReader::stream(const QString& name)
 {
-    DLI_TRY(openMember(name));
-    unz_file_info64 info{};
-    unzGetCurrentFileInfo64(handle(m_zip), &info, nullptr, 0, nullptr, 0, nullptr, 0);
-    auto entry = std::make_unique<Entry>(this, static_cast<qint64>(info.uncompressed_size));
+    Sizes sizes;
+    DLI_ASSIGN(sizes, openMember(name));
+    auto entry = std::make_unique<Entry>(this, name, sizes);
     m_open = entry.get();
     return std::unique_ptr<QIODevice>(std::move(entry));
 }

@@ -6,10 +6,12 @@
 
 #include <QByteArray>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QString>
 #include <QStringList>
 #include <minizip/zip.h>
+#include <optional>
 #include <vector>
 #include <xlsxwriter.h>
 
@@ -84,17 +86,42 @@ QStringList cells(std::initializer_list<const char16_t*> texts)
     return out;
 }
 
-void writeZip(const QString& path, const std::vector<std::pair<QString, QByteArray>>& parts)
+// A member written in pieces, so that a large one takes little memory: head, then count bytes
+// of fill, then tail.
+struct LargePart {
+    QString name;
+    QByteArray head;
+    char fill = ' ';
+    qint64 count = 0;
+    QByteArray tail;
+};
+
+void writeZip(const QString& path, const std::vector<std::pair<QString, QByteArray>>& parts,
+              const std::optional<LargePart>& large = std::nullopt)
 {
     const QByteArray file = QFile::encodeName(path);
     zipFile zip = zipOpen64(file.constData(), APPEND_STATUS_CREATE);
     REQUIRE(zip);
+    const auto write = [&](const QByteArray& bytes) {
+        REQUIRE(zipWriteInFileInZip(zip, bytes.constData(), static_cast<unsigned>(bytes.size())) ==
+                ZIP_OK);
+    };
     for (const auto& [name, bytes] : parts) {
         zip_fileinfo info{};
         REQUIRE(zipOpenNewFileInZip64(zip, name.toUtf8().constData(), &info, nullptr, 0, nullptr, 0,
                                       nullptr, Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0) == ZIP_OK);
-        REQUIRE(zipWriteInFileInZip(zip, bytes.constData(), static_cast<unsigned>(bytes.size())) ==
-                ZIP_OK);
+        write(bytes);
+        REQUIRE(zipCloseFileInZip(zip) == ZIP_OK);
+    }
+    if (large) {
+        zip_fileinfo info{};
+        REQUIRE(zipOpenNewFileInZip64(zip, large->name.toUtf8().constData(), &info, nullptr, 0,
+                                      nullptr, 0, nullptr, Z_DEFLATED, Z_BEST_SPEED, 0) == ZIP_OK);
+        write(large->head);
+        const QByteArray block(1 << 20, large->fill);
+        for (qint64 left = large->count; left > 0; left -= block.size())
+            write(left >= block.size() ? block : block.left(left));
+        write(large->tail);
         REQUIRE(zipCloseFileInZip(zip) == ZIP_OK);
     }
     REQUIRE(zipClose(zip, nullptr) == ZIP_OK);
@@ -108,10 +135,20 @@ const QByteArray kRootRels =
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
 </Relationships>)";
 
+const QByteArray kHandMadeStrings = R"(<?xml version="1.0" encoding="UTF-8"?>
+<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3" uniqueCount="3">
+<si><t>code</t></si>
+<si><r><t>Rich </t></r><r><rPr><b/></rPr><t xml:space="preserve">text </t></r><rPh sb="0" eb="1"><t>PHONETIC</t></rPh></si>
+<si><t>line_x000D_
+break and _x005F_x0041_</t></si>
+</sst>)";
+
 // A workbook written by hand, with what libxlsxwriter does not write: the 1904 date system,
 // inline and phonetic text, a namespace prefix, cells and rows without references, a hidden
-// first sheet.
-void writeHandMadeWorkbook(const QString& path, const QByteArray& sheetXml)
+// first sheet. Its sheet "Firm list" is xl/worksheets/data.xml, left out when sheetXml is null
+// (for a large part to take its place).
+std::vector<std::pair<QString, QByteArray>>
+handMadeParts(const QByteArray& sheetXml, const QByteArray& strings = kHandMadeStrings)
 {
     const QByteArray workbook = R"(<?xml version="1.0" encoding="UTF-8"?>
 <x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
@@ -133,23 +170,24 @@ void writeHandMadeWorkbook(const QString& path, const QByteArray& sheetXml)
 <cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>
 <cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="165"/><xf numFmtId="166"><alignment horizontal="left"/></xf><xf numFmtId="14"/></cellXfs>
 </styleSheet>)";
-    const QByteArray strings = R"(<?xml version="1.0" encoding="UTF-8"?>
-<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3" uniqueCount="3">
-<si><t>code</t></si>
-<si><r><t>Rich </t></r><r><rPr><b/></rPr><t xml:space="preserve">text </t></r><rPh sb="0" eb="1"><t>PHONETIC</t></rPh></si>
-<si><t>line_x000D_
-break and _x005F_x0041_</t></si>
-</sst>)";
     const QByteArray old = R"(<?xml version="1.0" encoding="UTF-8"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>hidden</t></is></c></row></sheetData></worksheet>)";
-    writeZip(path, {{u"[Content_Types].xml"_s, kContentTypes},
-                    {u"_rels/.rels"_s, kRootRels},
-                    {u"xl/workbook.xml"_s, workbook},
-                    {u"xl/_rels/workbook.xml.rels"_s, rels},
-                    {u"xl/styles.xml"_s, styles},
-                    {u"xl/sharedStrings.xml"_s, strings},
-                    {u"xl/worksheets/old.xml"_s, old},
-                    {u"xl/worksheets/data.xml"_s, sheetXml}});
+    std::vector<std::pair<QString, QByteArray>> parts{{u"[Content_Types].xml"_s, kContentTypes},
+                                                      {u"_rels/.rels"_s, kRootRels},
+                                                      {u"xl/workbook.xml"_s, workbook},
+                                                      {u"xl/_rels/workbook.xml.rels"_s, rels},
+                                                      {u"xl/styles.xml"_s, styles},
+                                                      {u"xl/sharedStrings.xml"_s, strings},
+                                                      {u"xl/worksheets/old.xml"_s, old}};
+    if (!sheetXml.isNull())
+        parts.emplace_back(u"xl/worksheets/data.xml"_s, sheetXml);
+    return parts;
+}
+
+void writeHandMadeWorkbook(const QString& path, const QByteArray& sheetXml,
+                           const QByteArray& strings = kHandMadeStrings)
+{
+    writeZip(path, handMadeParts(sheetXml, strings));
 }
 
 QByteArray sheetXml(const QByteArray& rows)
@@ -404,6 +442,60 @@ TEST_CASE("CSV quote inside an unquoted field is refused at its line", "[tables]
     const QString after = dir.path(u"after.csv"_s);
     writeFile(after, "a,b\n\"x\"y,2\n");
     CHECK(tableError(after).location == after + u":2:1"_s);
+}
+
+TEST_CASE("CSV row of more fields than a spreadsheet has columns is refused at its line",
+          "[tables][csv][limits]")
+{
+    TempDir dir;
+    const QString path = dir.path(u"commas.csv"_s);
+    writeFile(path, "a,b\n1,2\n" + QByteArray(20000, ',') + "\n3,4\n");
+    const Error e = tableError(path);
+    CHECK(e.code == ErrorCode::InvalidInput);
+    CHECK(e.location == path + u":3:16385"_s);
+    CHECK(e.message.contains(u"16,384"_s));
+
+    const QString widest = dir.path(u"widest.csv"_s);
+    writeFile(widest, "x" + QByteArray(16383, ',') + "y\n");
+    const auto rows = readAll(widest);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].cells.size() == 16384);
+    CHECK(rows[0].cells.back() == u"y"_s);
+}
+
+TEST_CASE("CSV field longer than 1 MiB is refused at its line without blaming a quote",
+          "[tables][csv][limits]")
+{
+    TempDir dir;
+    constexpr qsizetype kMiB = 1 << 20;
+    // Runs on past the limit, and one just over it that ends inside a parsed slice.
+    for (const qsizetype size : {2 * kMiB, kMiB + 1}) {
+        const QString path = dir.path(u"long%1.csv"_s.arg(size));
+        writeFile(path, "a,b\n\"x\ny\",2\nnote," + QByteArray(size, 'n') + ",z\n");
+        INFO("field of " << size << " bytes");
+        const Error e = tableError(path);
+        CHECK(e.code == ErrorCode::InvalidInput);
+        CHECK(e.location == path + u":4:2"_s);
+        CHECK(e.message.contains(u"1 MiB"_s));
+        CHECK(!e.message.contains(u"quote"_s));
+    }
+
+    const QString quoted = dir.path(u"quoted.csv"_s);
+    writeFile(quoted, "a,b\n1,\"" + QByteArray(2 * kMiB, 'q') + "\n");
+    const Error q = tableError(quoted);
+    CHECK(q.location == quoted + u":2:2"_s);
+    CHECK(q.message.contains(u"closing quote"_s));
+
+    // A long note within the limit, quoted with line breaks, is read.
+    const QString note = dir.path(u"note.csv"_s);
+    QByteArray text(kMiB - 2, 'w');
+    for (qsizetype i = 1000; i < text.size(); i += 1000)
+        text[i] = '\n';
+    writeFile(note, "a,b\n1,\"" + text + "\"\n2,ok\n");
+    const auto rows = readAll(note);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[1].cells[1].size() == text.size());
+    CHECK(rows[2].line == 3 + text.count('\n'));
 }
 
 TEST_CASE("CSV cell locations name the file line and column", "[tables][csv]")
@@ -781,6 +873,179 @@ TEST_CASE("XLSX with a damaged sheet or a bad string index is refused with a loc
     const QString badRef = dir.path(u"ref.xlsx"_s);
     writeHandMadeWorkbook(badRef, sheetXml(R"(<row r="4"><c r="4C"><v>1</v></c></row>)"));
     CHECK(tableError(badRef).message.contains(u"4C"_s));
+}
+
+TEST_CASE("XLSX cell of more than 32,767 characters is refused at the cell",
+          "[tables][xlsx][limits]")
+{
+    TempDir dir;
+    const QByteArray longText(40000, 'x');
+    const QString inlined = dir.path(u"inline.xlsx"_s);
+    writeHandMadeWorkbook(
+        inlined, sheetXml(R"(<row r="2"><c r="A2" t="inlineStr"><is><t>ok</t></is></c></row>
+<row r="3"><c r="A3"><v>1</v></c><c r="C3" t="inlineStr"><is><t>)" +
+                          longText + "</t></is></c></row>"));
+    const Error e = tableError(inlined);
+    CHECK(e.code == ErrorCode::InvalidInput);
+    CHECK(e.location == u"'Firm list'!C3"_s);
+    CHECK(e.message.contains(u"32,767"_s));
+
+    // Rich text runs that only together run over, a formula's text, a shared string.
+    const QByteArray half(20000, 'h');
+    const QString runs = dir.path(u"runs.xlsx"_s);
+    writeHandMadeWorkbook(runs, sheetXml(R"(<row r="5"><c r="B5" t="inlineStr"><is><r><t>)" + half +
+                                         "</t></r><r><t>" + half + "</t></r></is></c></row>"));
+    CHECK(tableError(runs).location == u"'Firm list'!B5"_s);
+    const QString formula = dir.path(u"formula.xlsx"_s);
+    writeHandMadeWorkbook(formula, sheetXml(R"(<row r="6"><c r="D6" t="str"><f>A1</f><v>)" +
+                                            longText + "</v></c></row>"));
+    CHECK(tableError(formula).location == u"'Firm list'!D6"_s);
+    const QByteArray strings =
+        R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<si><t>short</t></si><si><t>)" +
+        longText + "</t></si><si><t>after</t></si></sst>";
+    const QString shared = dir.path(u"shared.xlsx"_s);
+    writeHandMadeWorkbook(
+        shared,
+        sheetXml(R"(<row r="7"><c r="A7" t="s"><v>2</v></c><c r="B7" t="s"><v>1</v></c></row>)"),
+        strings);
+    const Error s = tableError(shared);
+    CHECK(s.location == u"'Firm list'!B7"_s);
+    CHECK(s.message.contains(u"32,767"_s));
+    // A string no cell of the sheet uses does not stand in the way.
+    const QString unused = dir.path(u"unused.xlsx"_s);
+    writeHandMadeWorkbook(
+        unused,
+        sheetXml(R"(<row r="7"><c r="A7" t="s"><v>2</v></c><c r="B7" t="s"><v>0</v></c></row>)"),
+        strings);
+    const auto rows = readAll(unused);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].cells == cells({u"after", u"short"}));
+}
+
+TEST_CASE("XLSX cell of exactly 32,767 characters is read, escapes counted decoded",
+          "[tables][xlsx][limits]")
+{
+    TempDir dir;
+    const QString path = dir.path(u"full.xlsx"_s);
+    QByteArray escaped;
+    for (int i = 0; i < 30000; ++i)
+        escaped += "_x0041_";
+    writeHandMadeWorkbook(path, sheetXml(R"(<row r="1"><c r="A1" t="inlineStr"><is><t>)" +
+                                         QByteArray(32767, 'f') +
+                                         R"(</t></is></c><c r="B1" t="inlineStr"><is><t>)" +
+                                         escaped + "</t></is></c></row>"));
+    const auto rows = readAll(path);
+    REQUIRE(rows.size() == 1);
+    REQUIRE(rows[0].cells.size() == 2);
+    CHECK(rows[0].cells[0].size() == 32767);
+    CHECK(rows[0].cells[1] == QString(30000, u'A'));
+}
+
+TEST_CASE("XLSX row of more than 16,384 cells is refused at the row", "[tables][xlsx][limits]")
+{
+    TempDir dir;
+    const QString path = dir.path(u"wide.xlsx"_s);
+    QByteArray row = R"(<row r="9">)";
+    for (int i = 0; i < 16385; ++i)
+        row += R"(<c r="A9"><v>1</v></c>)";
+    writeHandMadeWorkbook(path, sheetXml(row + "</row>"));
+    const Error e = tableError(path);
+    CHECK(e.code == ErrorCode::InvalidInput);
+    CHECK(e.location == u"'Firm list'!XFD9"_s);
+    CHECK(e.message.contains(u"16,384"_s));
+}
+
+TEST_CASE("XLSX text or markup of megabytes without a tag is refused before it is held",
+          "[tables][xlsx][limits]")
+{
+    TempDir dir;
+    const QByteArray huge(5 << 20, 'z');
+    const QString inCell = dir.path(u"cell.xlsx"_s);
+    writeHandMadeWorkbook(inCell, sheetXml(R"(<row r="4"><c r="E4" t="inlineStr"><is><t>)" + huge +
+                                           "</t></is></c></row>"));
+    const Error c = tableError(inCell);
+    CHECK(c.location == u"'Firm list'!E4"_s);
+    CHECK(c.message.contains(u"32,767"_s));
+
+    const QString between = dir.path(u"between.xlsx"_s);
+    writeHandMadeWorkbook(between, sheetXml(R"(<row r="1"><c r="A1"><v>1</v></c></row>)" +
+                                            QByteArray(5 << 20, ' ') +
+                                            R"(<row r="2"><c r="A2"><v>2</v></c></row>)"));
+    const Error b = tableError(between);
+    CHECK(b.code == ErrorCode::InvalidInput);
+    CHECK(b.location == between);
+    CHECK(b.message.contains(u"xl/worksheets/data.xml"_s));
+    CHECK(b.message.contains(u"4 MiB"_s));
+
+    const QString strings = dir.path(u"strings.xlsx"_s);
+    writeHandMadeWorkbook(strings, sheetXml(R"(<row r="1"><c r="A1"><v>1</v></c></row>)"),
+                          "<sst><si><t>" + huge + "</t></si></sst>");
+    const Error s = tableError(strings);
+    CHECK(s.location == strings);
+    CHECK(s.message.contains(u"xl/sharedStrings.xml"_s));
+}
+
+TEST_CASE("XLSX sheet that unpacks like a zip bomb is refused before it is read",
+          "[tables][xlsx][limits]")
+{
+    TempDir dir;
+    const QString path = dir.path(u"bomb.xlsx"_s);
+    LargePart sheet;
+    sheet.name = u"xl/worksheets/data.xml"_s;
+    sheet.head =
+        sheetXml(R"(<row r="1"><c r="A1"><v>1</v></c></row>)").chopped(24); // up to </sheetData>
+    sheet.fill = ' ';
+    sheet.count = qint64(100) << 20;
+    sheet.tail = "</sheetData></worksheet>";
+    writeZip(path, handMadeParts(QByteArray()), sheet);
+    REQUIRE(QFileInfo(path).size() < (1 << 20));
+    const Error e = tableError(path);
+    CHECK(e.code == ErrorCode::InvalidInput);
+    CHECK(e.location == path);
+    CHECK(e.message.contains(u"xl/worksheets/data.xml"_s));
+    CHECK(e.message.contains(u"200 times"_s));
+    CHECK(e.message.contains(u"not a spreadsheet DLI Tracker can read"_s));
+
+    auto zip = dli::ZipReader::open(path);
+    REQUIRE(zip);
+    const auto read = zip.value()->read(sheet.name);
+    REQUIRE(!read);
+    CHECK(read.error().message.contains(u"zip bomb"_s));
+    CHECK(zip.value()->refusal() == dli::ZipReader::Refusal::Bomb);
+    CHECK(!zip.value()->stream(sheet.name));
+    CHECK(zip.value()->read(u"xl/workbook.xml"_s));
+    CHECK(zip.value()->refusal() == dli::ZipReader::Refusal::None);
+}
+
+TEST_CASE("XLSX part that records more than 512 MiB unpacked is refused", "[tables][xlsx][limits]")
+{
+    TempDir dir;
+    const QString path = dir.path(u"huge.xlsx"_s);
+    writeZip(path, handMadeParts(sheetXml(R"(<row r="1"><c r="A1"><v>1</v></c></row>)")));
+    // A member whose record claims 600 MiB: written raw, with the size it is closed with.
+    const QByteArray file = QFile::encodeName(path);
+    zipFile zip = zipOpen64(file.constData(), APPEND_STATUS_ADDINZIP);
+    REQUIRE(zip);
+    zip_fileinfo info{};
+    REQUIRE(zipOpenNewFileInZip2(zip, "xl/big.bin", &info, nullptr, 0, nullptr, 0, nullptr,
+                                 Z_DEFLATED, Z_DEFAULT_COMPRESSION, 1) == ZIP_OK);
+    const QByteArray packed(4 << 20, '\x01');
+    REQUIRE(zipWriteInFileInZip(zip, packed.constData(), static_cast<unsigned>(packed.size())) ==
+            ZIP_OK);
+    REQUIRE(zipCloseFileInZipRaw(zip, 600ul << 20, 0) == ZIP_OK);
+    REQUIRE(zipClose(zip, nullptr) == ZIP_OK);
+
+    auto opened = dli::ZipReader::open(path);
+    REQUIRE(opened);
+    dli::ZipReader& reader = *opened.value();
+    const auto read = reader.read(u"xl/big.bin"_s, qint64(1) << 30);
+    REQUIRE(!read);
+    CHECK(read.error().message.contains(u"xl/big.bin"_s));
+    CHECK(read.error().message.contains(u"512 MiB"_s));
+    CHECK(reader.refusal() == dli::ZipReader::Refusal::TooLarge);
+    CHECK(!reader.stream(u"xl/big.bin"_s));
+    CHECK(reader.read(u"xl/workbook.xml"_s));
 }
 
 TEST_CASE("Zip reader finds members in any case and streams them", "[tables][zip]")
