@@ -203,21 +203,10 @@ int Cli::templateFile(const QStringList& args)
         auto opened = openProgram(positional.first());
         if (!opened)
             return report(opened.error());
-        Session& session = *opened->session;
-        const Program& program = opened->program;
-        for (const Indicator& x : program.indicators) {
-            if (x.source.kind != SourceKind::Formula)
-                codes.indicators << x.code;
-        }
-        for (const Period& period : RuleEngine::allPeriods(program))
-            codes.periods << period.code();
-        for (const OrgUnit& u : program.orgUnits)
-            codes.orgUnits << u.code;
-        auto firms = session.registers().firmIds();
-        if (!firms)
-            return report(firms.error());
-        codes.firms = firms->keys();
-        codes.firms.sort();
+        auto listed = TemplateWriter::codesOf(*opened->session, opened->program);
+        if (!listed)
+            return report(listed.error());
+        codes = listed.value();
         withCodes = true;
     }
     if (auto s = TemplateWriter::write(*k, outPath, withCodes ? &codes : nullptr); !s)

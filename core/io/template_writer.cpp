@@ -1,5 +1,8 @@
 #include "core/io/template_writer.h"
 
+#include "core/engine/rule_engine.h"
+#include "core/storage/session.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <algorithm>
@@ -208,6 +211,25 @@ Status TemplateWriter::write(ImportKind kind, const QString& outPath, const Temp
     if (suffix == u"csv")
         return writeCsv(spec, outPath);
     return writeXlsx(kind, spec, outPath, codes);
+}
+
+Result<TemplateCodes> TemplateWriter::codesOf(Session& session, const Program& program)
+{
+    TemplateCodes codes;
+    for (const Indicator& x : program.indicators) {
+        if (x.source.kind != SourceKind::Formula)
+            codes.indicators << x.code;
+    }
+    for (const Period& period : RuleEngine::allPeriods(program))
+        codes.periods << period.code();
+    for (const OrgUnit& u : program.orgUnits)
+        codes.orgUnits << u.code;
+    auto firms = session.registers().firmIds();
+    if (!firms)
+        return firms.error();
+    codes.firms = firms->keys();
+    codes.firms.sort();
+    return codes;
 }
 
 } // namespace dli

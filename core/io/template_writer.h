@@ -9,6 +9,9 @@
 
 namespace dli {
 
+class Session;
+struct Program;
+
 // Valid codes listed beside an XLSX template, so that whoever fills it in can look them up.
 struct TemplateCodes {
     QStringList indicators;
@@ -27,6 +30,10 @@ public:
     // column widths, text format for codes and text (so "007" stays "007"), a date format for
     // dates and drop-down lists for choices; with codes, a second sheet "Codes" lists them
     // (ignored for CSV). Refuses an existing file (Conflict) and any other extension (Usage).
+    // The codes a database accepts: indicators that are reported (not formulas), the program's
+    // years and quarters, org units, and firms.
+    static Result<TemplateCodes> codesOf(Session& session, const Program& program);
+
     static Status write(ImportKind kind, const QString& outPath,
                         const TemplateCodes* codes = nullptr);
 };
