@@ -54,10 +54,8 @@ Status readScope(const Program& program, const QString& periodText, const QStrin
         if (!p)
             return Error(ErrorCode::Usage, u"--period: "_s + p.error().message);
         if (!program.periodInRange(p.value()))
-            return Error(
-                ErrorCode::InvalidInput,
-                Cli::tr("--period: %1 lies outside the program, which runs from %2 to %3")
-                    .arg(p->code(), program.firstYear().code(), program.lastYear().code()));
+            return Error(ErrorCode::InvalidInput,
+                         u"--period: "_s + program.outsideMessage(p->code()));
         period = p.value();
     }
     if (!org.isEmpty() && !program.orgUnit(org))

@@ -14,9 +14,7 @@ QList<ObservationChecker::Problem> ObservationChecker::check(const Program& p, c
     if (!unit)
         out << Problem{u"org_unit"_s, tr("unknown org unit \"%1\"").arg(o.orgUnit)};
     if (o.period.isValid() && !p.periodInRange(o.period))
-        out << Problem{u"period"_s,
-                       tr("%1 lies outside the program, which runs from %2 to %3")
-                           .arg(o.period.code(), p.firstYear().code(), p.lastYear().code())};
+        out << Problem{u"period"_s, p.outsideMessage(o.period.code())};
     if (!x)
         return out;
     if (x->source.kind == SourceKind::Formula)

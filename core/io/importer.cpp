@@ -289,10 +289,7 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
                     problems.add(where(),
                                  tr("expected a date written YYYY-MM-DD, got \"%1\"").arg(raw));
                 else if (!program.periodInRange(Period::containing(d, Period::Kind::Year, sm)))
-                    problems.add(
-                        where(),
-                        tr("%1 lies outside the program, which runs from %2 to %3")
-                            .arg(raw, program.firstYear().code(), program.lastYear().code()));
+                    problems.add(where(), program.outsideMessage(raw));
                 values[f] = raw;
                 break;
             }
@@ -302,10 +299,7 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
                     problems.add(where(), p.error().message);
                 } else {
                     if (!program.periodInRange(p.value()))
-                        problems.add(where(),
-                                     tr("%1 lies outside the program, which runs from %2 to %3")
-                                         .arg(p->code(), program.firstYear().code(),
-                                              program.lastYear().code()));
+                        problems.add(where(), program.outsideMessage(p->code()));
                     values[f] = p->code();
                 }
                 break;

@@ -56,10 +56,7 @@ Result<QList<ValueRow>> ValuesReport::compute(Session& session, const Program& p
     if (!program.orgUnit(unit))
         return Error(ErrorCode::NotFound, tr("unknown org unit \"%1\"").arg(unit));
     if (query.period && !program.periodInRange(*query.period))
-        return Error(
-            ErrorCode::InvalidInput,
-            tr("%1 lies outside the program, which runs from %2 to %3")
-                .arg(query.period->code(), program.firstYear().code(), program.lastYear().code()));
+        return Error(ErrorCode::InvalidInput, program.outsideMessage(query.period->code()));
     auto calc = calculator(session, program, query.claims);
     if (!calc)
         return calc.error();

@@ -102,6 +102,13 @@ bool Program::periodInRange(const Period& period) const
     return period.fiscalYear() >= first.fiscalYear() && period.fiscalYear() <= last.fiscalYear();
 }
 
+QString Program::outsideMessage(const QString& what) const
+{
+    return QCoreApplication::translate("Program",
+                                       "%1 lies outside the program, which runs from %2 to %3")
+        .arg(what, firstYear().code(), lastYear().code());
+}
+
 QList<int> Program::dlrOrder(const Dli& d) const
 {
     QList<int> order;

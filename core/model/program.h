@@ -10,6 +10,7 @@
 #include "core/model/result_area.h"
 #include "core/model/validation_rule.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QList>
 #include <QString>
@@ -49,6 +50,9 @@ struct Program {
     Period firstYear() const;
     Period lastYear() const;
     bool periodInRange(const Period& period) const;
+    // "FY2030 lies outside the program, which runs from FY2019 to FY2023", for any period or
+    // date written as `what`.
+    QString outsideMessage(const QString& what) const;
 
     // Indices of a DLI's DLRs ordered by deadline (file order among equal deadlines).
     QList<int> dlrOrder(const Dli& dli) const;

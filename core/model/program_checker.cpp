@@ -124,8 +124,7 @@ private:
     void checkPeriodInRange(const QString& path, const Period& period)
     {
         if (period.isValid() && !m_p.periodInRange(period))
-            add(path, ProgramChecker::tr("%1 lies outside the program, which runs from %2 to %3")
-                          .arg(period.code(), m_p.firstYear().code(), m_p.lastYear().code()));
+            add(path, m_p.outsideMessage(period.code()));
     }
 
     void checkIndicators()
