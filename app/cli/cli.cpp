@@ -65,6 +65,15 @@ std::optional<int> Cli::parse(QCommandLineParser& parser, const Command& c, cons
               << Cli::tr("Run `dlitracker-cli %1 --help` for details.").arg(c.name) << '\n';
         return BadInput;
     }
+    // Every command's --format takes the same two values.
+    for (const QCommandLineOption& o : c.options) {
+        if (o.names().contains(u"format"_s)) {
+            const QString fmt = parser.value(o);
+            if (fmt != u"table"_s && fmt != u"json"_s)
+                return report(Error(ErrorCode::Usage,
+                                    Cli::tr("--format is table or json, not \"%1\"").arg(fmt)));
+        }
+    }
     return std::nullopt;
 }
 
@@ -482,9 +491,6 @@ int Cli::show(const QStringList& args)
     if (auto stop = parse(p, c, args))
         return *stop;
     const QString fmt = p.value(format);
-    if (fmt != u"table"_s && fmt != u"json"_s)
-        return report(
-            Error(ErrorCode::Usage, tr("--format is table or json, not \"%1\"").arg(fmt)));
     auto opened = openProgram(p.positionalArguments().at(0));
     if (!opened)
         return report(opened.error());

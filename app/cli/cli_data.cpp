@@ -37,14 +37,6 @@ const QCommandLineOption& formatOption()
     return option;
 }
 
-Status checkFormat(const QString& format)
-{
-    if (format != u"table"_s && format != u"json"_s)
-        return Error(ErrorCode::Usage,
-                     Cli::tr("--format is table or json, not \"%1\"").arg(format));
-    return {};
-}
-
 // --period and --org, checked against the program.
 Status readScope(const Program& program, const QString& periodText, const QString& org,
                  std::optional<Period>& period)
@@ -89,8 +81,6 @@ int Cli::values(const QStringList& args)
     QCommandLineParser p;
     if (auto stop = parse(p, c, args))
         return *stop;
-    if (auto s = checkFormat(p.value(formatOption())); !s)
-        return report(s.error());
     auto opened = openProgram(p.positionalArguments().at(0));
     if (!opened)
         return report(opened.error());
@@ -230,8 +220,6 @@ int Cli::validate(const QStringList& args)
     QCommandLineParser p;
     if (auto stop = parse(p, c, args))
         return *stop;
-    if (auto s = checkFormat(p.value(formatOption())); !s)
-        return report(s.error());
     auto opened = openProgram(p.positionalArguments().at(0));
     if (!opened)
         return report(opened.error());
@@ -292,8 +280,6 @@ int Cli::reconcile(const QStringList& args)
     QCommandLineParser p;
     if (auto stop = parse(p, c, args))
         return *stop;
-    if (auto s = checkFormat(p.value(formatOption())); !s)
-        return report(s.error());
     auto opened = openProgram(p.positionalArguments().at(0));
     if (!opened)
         return report(opened.error());

@@ -198,9 +198,6 @@ int Cli::evidenceList(const QStringList& args)
     if (auto stop = parse(p, c, args))
         return *stop;
     const QString fmt = p.value(format);
-    if (fmt != u"table"_s && fmt != u"json"_s)
-        return report(
-            Error(ErrorCode::Usage, tr("--format is table or json, not \"%1\"").arg(fmt)));
     auto target = chosenTarget(p, targets);
     if (!target)
         return report(target.error());

@@ -11,6 +11,8 @@
 #include <string>
 
 using namespace Qt::StringLiterals;
+using dli::test::column;
+using dli::test::tables;
 using namespace dli;
 using Catch::Matchers::Contains;
 
@@ -61,28 +63,6 @@ void import(Session& s, const Program& p, bool replace = false)
     const Status st = ProgramImport::importProgram(s, p, replace);
     if (!st)
         FAIL(st.error().text().toStdString());
-}
-
-QStringList column(Database& db, const QString& sql)
-{
-    QStringList out;
-    auto stmt = db.prepare(sql);
-    if (!stmt)
-        FAIL(stmt.error().text().toStdString());
-    for (;;) {
-        auto row = stmt->step();
-        REQUIRE(row.ok());
-        if (!row.value())
-            break;
-        out << stmt->text(0);
-    }
-    return out;
-}
-
-QStringList tables(Database& db)
-{
-    return column(db, u"SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
-                      "'sqlite_%' ORDER BY name"_s);
 }
 
 // Every row of every table, as text, in a stable order.

@@ -15,6 +15,8 @@
 #include <string>
 
 using namespace Qt::StringLiterals;
+using dli::test::column;
+using dli::test::tables;
 using namespace dli;
 using Catch::Matchers::Contains;
 
@@ -94,28 +96,6 @@ QString rawText(const QString& path, const char* sql)
     sqlite3_finalize(stmt);
     sqlite3_close(db);
     return out;
-}
-
-QStringList column(Database& db, const QString& sql)
-{
-    QStringList out;
-    auto stmt = db.prepare(sql);
-    if (!stmt)
-        FAIL(stmt.error().text().toStdString());
-    for (;;) {
-        auto row = stmt->step();
-        REQUIRE(row.ok());
-        if (!row.value())
-            break;
-        out << stmt->text(0);
-    }
-    return out;
-}
-
-QStringList tables(Database& db)
-{
-    return column(db, u"SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
-                      "'sqlite_%' ORDER BY name"_s);
 }
 
 std::int64_t scalar(Database& db, const QString& sql)

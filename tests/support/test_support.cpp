@@ -32,6 +32,28 @@ void writeFile(const QString& path, const QByteArray& bytes)
     f.write(bytes);
 }
 
+QStringList column(Database& db, const QString& sql)
+{
+    QStringList out;
+    auto stmt = db.prepare(sql);
+    if (!stmt)
+        FAIL(stmt.error().text().toStdString());
+    for (;;) {
+        auto row = stmt->step();
+        REQUIRE(row.ok());
+        if (!row.value())
+            break;
+        out << stmt->text(0);
+    }
+    return out;
+}
+
+QStringList tables(Database& db)
+{
+    return column(db, u"SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
+                      "'sqlite_%' ORDER BY name"_s);
+}
+
 TempDir::TempDir()
 {
     REQUIRE(m_dir.isValid());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/storage/database.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QTemporaryDir>
@@ -15,6 +17,11 @@ QString dataPath(const QString& relative);
 QString sharedExample(const QString& name);
 QByteArray readFile(const QString& path);
 void writeFile(const QString& path, const QByteArray& bytes);
+
+// The first column of every row a query returns, as text; fails the test on an error.
+QStringList column(Database& db, const QString& sql);
+// The database's own tables, by name.
+QStringList tables(Database& db);
 
 // A temporary folder removed when the test ends.
 class TempDir {
