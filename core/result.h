@@ -11,14 +11,16 @@ namespace dli {
 
 // What kind of failure an Error is; the CLI maps it to its exit status.
 enum class ErrorCode {
-    InvalidInput, // the user's input (a file, a value, an argument) is wrong
-    Usage,        // a command was called the wrong way
-    NotFound,     // a named thing does not exist
-    Conflict,     // the request clashes with what is stored
-    Database,     // SQLite failed, the file is corrupt or unwritable
-    NotADatabase, // the file is not a DLI Tracker database
-    NewerSchema,  // the database was written by a newer DLI Tracker
-    Io,           // a file could not be read or written
+    InvalidInput,    // the user's input (a file, a value, an argument) is wrong
+    Usage,           // a command was called the wrong way
+    NotFound,        // a named thing does not exist
+    Conflict,        // the request clashes with what is stored
+    Database,        // SQLite failed, the file is corrupt or unwritable
+    NotADatabase,    // the file is not a DLI Tracker database
+    NewerSchema,     // the database was written by a newer DLI Tracker
+    Io,              // a file could not be read or written
+    Forbidden,       // the user's role or the workflow's rules do not allow the action
+    Unauthenticated, // no login, a wrong user name or password, or a locked account
 };
 
 // A user-readable failure: what went wrong, and where in the input when the input was a file.
@@ -46,6 +48,7 @@ public:
     bool ok() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return ok(); }
 
+    T value_or(T fallback) const& { return ok() ? std::get<T>(m_data) : std::move(fallback); }
     const T& value() const&
     {
         check();

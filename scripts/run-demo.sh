@@ -14,12 +14,13 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLAT
     cat >&2 <<MSG
 
 The demo database is ready at $demo, but there is no display to open the window on.
-  - Look at the demo from the command line:
-        build/release/app/dlitracker-cli show $demo
+  - Look at the demo from the command line (demo accounts: admin, officer, verifier, manager,
+    viewer; password psic-demo):
+        DLITRACKER_PASSWORD=psic-demo build/release/app/dlitracker-cli show $demo --user viewer
   - Run the window on a virtual display (apt-get install xvfb):
         xvfb-run -a build/release/app/dlitracker $demo
   - Take a picture of the window with no display at all:
-        QT_QPA_PLATFORM=offscreen build/release/app/dlitracker --screenshot demo.png $demo
+        QT_QPA_PLATFORM=offscreen build/release/app/dlitracker --demo --screenshot demo.png
 MSG
     exit 0
 fi

@@ -1,10 +1,12 @@
 #include "ui/main_window.h"
 
+#include "core/auth/auth.h"
 #include "core/io/demo.h"
 #include "core/io/program_import.h"
 #include "core/storage/schema.h"
 #include "core/storage/session.h"
 #include "ui/details_panel.h"
+#include "ui/login_dialog.h"
 #include "ui/models/results_framework_model.h"
 #include "ui/recent_files.h"
 #include "ui/welcome_page.h"
@@ -44,6 +46,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_presentError = [this](const QString& title, const QString& text) {
         QMessageBox::warning(this, title, text);
     };
+    m_presentLogin = [](LoginDialog& dialog) {
+        return dialog.exec() == QDialog::Accepted;
+    };
 
     m_model = new ResultsFrameworkModel(this);
     m_tree = new QTreeView;
@@ -80,6 +85,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_statusPath = new QLabel;
     statusBar()->addWidget(m_statusProgram);
     statusBar()->addPermanentWidget(m_statusPath);
+    m_statusUser = new QLabel;
+    // Apart from the path, which ends just before it.
+    m_statusUser->setContentsMargins(16, 0, 4, 0);
+    m_statusUser->setVisible(false);
+    statusBar()->addPermanentWidget(m_statusUser);
 
     buildMenus();
     QSettings settings;
@@ -144,6 +154,11 @@ Status MainWindow::fail(const QString& title, const Error& error)
 
 Status MainWindow::openDatabase(const QString& path)
 {
+    return openFile(path, false);
+}
+
+Status MainWindow::openFile(const QString& path, bool isDemo)
+{
     auto session = Session::open(path);
     if (!session) {
         if (session.error().code == ErrorCode::NotFound) {
@@ -152,8 +167,28 @@ Status MainWindow::openDatabase(const QString& path)
         }
         return fail(tr("Cannot open the database"), session.error());
     }
-    showSession(std::move(session).value());
+    std::unique_ptr<Session> opened = std::move(session).value();
+    auto loggedIn = logIn(*opened, isDemo || Demo::isDemo(*opened));
+    if (!loggedIn)
+        return fail(tr("Cannot open the database"), loggedIn.error());
+    // Cancelling is no error: the new session closes here and the window stays as it was.
+    if (!loggedIn.value())
+        return Error(ErrorCode::Unauthenticated,
+                     tr("%1 was not opened: no one logged in.").arg(QFileInfo(path).fileName()));
+    showSession(std::move(opened));
     return {};
+}
+
+Result<bool> MainWindow::logIn(Session& session, bool isDemo)
+{
+    auto hasUsers = Auth::hasUsers(session);
+    if (!hasUsers)
+        return hasUsers.error();
+    if (!hasUsers.value())
+        return true;
+    LoginDialog dialog(session, isDemo, this);
+    // A presenter that returns true without a login must not open the database.
+    return m_presentLogin(dialog) && session.currentUser().has_value();
 }
 
 Status MainWindow::createDatabase(const QString& path)
@@ -181,7 +216,7 @@ Status MainWindow::openDemo()
         QFile::remove(path + suffix);
     if (auto s = Demo::create(path); !s)
         return fail(tr("Cannot create the demo program"), s.error());
-    return openDatabase(path);
+    return openFile(path, true);
 }
 
 Status MainWindow::importProgram(const QString& file)
@@ -205,6 +240,8 @@ void MainWindow::showSession(std::unique_ptr<Session> session)
         setWindowTitle(tr("DLI Tracker"));
         m_statusProgram->clear();
         m_statusPath->clear();
+        m_statusUser->clear();
+        m_statusUser->setVisible(false);
         return;
     }
     connect(&m_session->notifier(), &ChangeNotifier::programChanged, this,
@@ -214,6 +251,15 @@ void MainWindow::showSession(std::unique_ptr<Session> session)
     setWindowTitle(tr("%1 - DLI Tracker").arg(QFileInfo(m_session->path()).fileName()));
     m_statusPath->setText(
         QDir::toNativeSeparators(QFileInfo(m_session->path()).absoluteFilePath()));
+    if (const auto& user = m_session->currentUser()) {
+        m_statusUser->setText(tr("%1 (%2)").arg(user->name, user->roleNames().join(u", "_s)));
+        m_statusUser->setToolTip(
+            tr("Logged in as %1").arg(user->fullName.isEmpty() ? user->name : user->fullName));
+        m_statusUser->setVisible(true);
+    } else {
+        m_statusUser->clear();
+        m_statusUser->setVisible(false);
+    }
     m_stack->setCurrentIndex(1);
     reloadProgram();
 }

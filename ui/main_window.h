@@ -18,6 +18,7 @@ class Session;
 namespace dli::ui {
 
 class DetailsPanel;
+class LoginDialog;
 class ResultsFrameworkModel;
 class WelcomePage;
 
@@ -29,7 +30,9 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Each returns the same Error the CLI would print, after showing it to the user.
+    // Each returns the same Error the CLI would print, after showing it to the user. A database
+    // with accounts opens only after a login; a cancelled login returns Unauthenticated with no
+    // message and leaves the window as it was.
     Status openDatabase(const QString& path);
     Status createDatabase(const QString& path);
     // Writes a fresh demo database in the user's data folder and opens it.
@@ -39,6 +42,10 @@ public:
     // How errors reach the user; tests replace the message box with a recorder.
     using ErrorPresenter = std::function<void(const QString& title, const QString& text)>;
     void setErrorPresenter(ErrorPresenter presenter) { m_presentError = std::move(presenter); }
+    // How the login dialog is put to the user: true once it was accepted. The default runs it
+    // modally; tests and --screenshot fill it in instead.
+    using LoginPresenter = std::function<bool(LoginDialog& dialog)>;
+    void setLoginPresenter(LoginPresenter presenter) { m_presentLogin = std::move(presenter); }
 
     Session* session() const { return m_session.get(); }
     ResultsFrameworkModel* frameworkModel() const { return m_model; }
@@ -52,6 +59,8 @@ protected:
 private:
     void buildMenus();
     void rebuildRecentMenu();
+    Status openFile(const QString& path, bool isDemo);
+    Result<bool> logIn(Session& session, bool isDemo);
     void showSession(std::unique_ptr<Session> session);
     void reloadProgram();
     void onSelectionChanged();
@@ -72,7 +81,9 @@ private:
     QAction* m_importAction = nullptr;
     QLabel* m_statusProgram = nullptr;
     QLabel* m_statusPath = nullptr;
+    QLabel* m_statusUser = nullptr;
     ErrorPresenter m_presentError;
+    LoginPresenter m_presentLogin;
 };
 
 } // namespace dli::ui

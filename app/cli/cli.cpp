@@ -1,5 +1,7 @@
 #include "app/cli/cli.h"
 
+#include "app/cli/password_prompt.h"
+#include "core/auth/auth.h"
 #include "core/io/demo.h"
 #include "core/io/program_import.h"
 #include "core/io/program_outline.h"
@@ -10,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QSaveFile>
 #include <QTextStream>
 #include <optional>
@@ -44,6 +47,13 @@ std::optional<int> Cli::parse(QCommandLineParser& parser, const Command& c, cons
     parser.addOptions(c.options);
     const QCommandLineOption help({u"h"_s, u"help"_s}, Cli::tr("Show this help."));
     parser.addOption(help);
+    const QCommandLineOption login(loginOptionName(c.name),
+                                   Cli::tr("Log in as NAME (default: $DLITRACKER_USER); the "
+                                           "password comes from $DLITRACKER_PASSWORD or is asked "
+                                           "for."),
+                                   u"NAME"_s);
+    if (takesLogin(c.name))
+        parser.addOption(login);
     if (!parser.parse(QStringList{u"dlitracker-cli"_s} + args)) {
         err() << Cli::tr("dlitracker-cli %1: %2").arg(c.name, parser.errorText()) << '\n'
               << Cli::tr("Usage: dlitracker-cli %1 %2").arg(c.name, c.synopsis) << '\n'
@@ -51,9 +61,15 @@ std::optional<int> Cli::parse(QCommandLineParser& parser, const Command& c, cons
         return BadInput;
     }
     if (parser.isSet(help)) {
-        out() << helpText(c);
+        Command shown = c;
+        if (takesLogin(c.name))
+            shown.options << login;
+        out() << helpText(shown);
         return Success;
     }
+    m_loginName = takesLogin(c.name) && parser.isSet(login)
+                      ? parser.value(login)
+                      : qEnvironmentVariable("DLITRACKER_USER");
     const qsizetype n = parser.positionalArguments().size();
     if (n < c.minArgs || n > c.maxArgs) {
         err() << (n < c.minArgs
@@ -85,6 +101,8 @@ int exitStatusFor(const Error& error)
     case ErrorCode::NotFound:
     case ErrorCode::Conflict:
     case ErrorCode::Io:
+    case ErrorCode::Forbidden:
+    case ErrorCode::Unauthenticated:
         return BadInput;
     case ErrorCode::Database:
     case ErrorCode::NotADatabase:
@@ -94,15 +112,50 @@ int exitStatusFor(const Error& error)
     return DatabaseError;
 }
 
-Result<std::unique_ptr<Session>> Cli::openSession(const QString& path, bool migrate)
+bool Cli::takesLogin(const QString& command)
+{
+    return command != u"init"_s && command != u"demo"_s && command != u"check"_s;
+}
+
+QString Cli::loginOptionName(const QString& command)
+{
+    // `audit log --user U` lists what U did, as the issue names it; the login is --as there.
+    return command == u"audit log"_s ? u"as"_s : u"user"_s;
+}
+
+Result<std::unique_ptr<Session>> Cli::openSession(const QString& path, bool migrate, bool withLogin)
 {
     auto session = Session::open(path, {}, migrate);
     if (!session && session.error().code == ErrorCode::NotFound) {
         Error e = session.error();
-        e.message += Cli::tr("; create one with `dlitracker-cli init %1`").arg(path);
+        e.message += Cli::tr("; create one with `dlitracker-cli init %1 --admin NAME`").arg(path);
         return e;
     }
+    if (session && withLogin)
+        DLI_TRY(login(*session.value()));
     return session;
+}
+
+Status Cli::login(Session& session)
+{
+    if (session.database().schemaVersion() < 4)
+        return {}; // a file from before accounts existed, opened without upgrading it
+    bool accounts = false;
+    DLI_ASSIGN(accounts, Auth::hasUsers(session));
+    if (!accounts)
+        return {}; // a database without accounts is open to whoever holds the file
+    if (m_loginName.isEmpty())
+        return Error(ErrorCode::Unauthenticated,
+                     tr("%1 has user accounts: log in with --user NAME (or set DLITRACKER_USER); "
+                        "the password comes from DLITRACKER_PASSWORD or is asked for")
+                         .arg(session.path()));
+    QString password;
+    DLI_ASSIGN(password, PasswordPrompt::read("DLITRACKER_PASSWORD",
+                                              tr("Password for %1: ").arg(m_loginName)));
+    auto user = Auth::login(session, m_loginName, password);
+    if (!user)
+        return user.error();
+    return {};
 }
 
 Result<Cli::Opened> Cli::openProgram(const QString& path)
@@ -167,6 +220,26 @@ QString usageText()
         "  evidence export DB EVIDENCE_ID OUT\n"
         "                                 Write an evidence file to OUT.\n"
         "\n"
+        "Accounts (a database with accounts asks for --user NAME; the password comes from\n"
+        "DLITRACKER_PASSWORD or a prompt):\n"
+        "  init DB --admin NAME           Create a database with its first administrator.\n"
+        "  user add|list|passwd|disable|enable|unlock DB ...\n"
+        "                                 Manage the accounts (administrators).\n"
+        "\n"
+        "Verification:\n"
+        "  observations DB [--state S] [--indicator C] [--period P] [--id ID]\n"
+        "                                 List observations, or show one in full.\n"
+        "  submit DB ID... | --all        Submit observations (officers).\n"
+        "  amend DB ID --value V          Correct a draft or queried observation.\n"
+        "  verify DB ID --method M [--value V --reason R] [--date D]\n"
+        "                                 Verify a submitted observation (verifiers).\n"
+        "  reject|query DB ID --reason R  Reject it, or send it back with a question.\n"
+        "  supersede DB ID --value V --reason R\n"
+        "                                 Correct a verified observation by a replacement.\n"
+        "  sample draw|record|close|show DB ...\n"
+        "                                 Verify a figure on a sample of its register rows.\n"
+        "  audit verify|head|log DB ...   Check and read the tamper-evident audit log.\n"
+        "\n"
         "Run `dlitracker-cli COMMAND --help` for a command's options, and\n"
         "`dlitracker-cli --version` for the version. Exit status: 0 success, 1 problems "
         "found,\n"
@@ -229,6 +302,26 @@ int Cli::dispatch(const QStringList& args)
         return validate(rest);
     if (command == u"reconcile"_s)
         return reconcile(rest);
+    if (command == u"user"_s)
+        return user(rest);
+    if (command == u"observations"_s)
+        return observations(rest);
+    if (command == u"submit"_s)
+        return submit(rest);
+    if (command == u"verify"_s)
+        return verify(rest);
+    if (command == u"reject"_s)
+        return decide(rest, true);
+    if (command == u"query"_s)
+        return decide(rest, false);
+    if (command == u"amend"_s)
+        return amend(rest);
+    if (command == u"supersede"_s)
+        return supersede(rest);
+    if (command == u"sample"_s)
+        return sample(rest);
+    if (command == u"audit"_s)
+        return audit(rest);
     err() << tr("dlitracker-cli: unknown command \"%1\"; run `dlitracker-cli --help` for the "
                 "list of commands")
                  .arg(command)
@@ -238,23 +331,57 @@ int Cli::dispatch(const QStringList& args)
 
 int Cli::init(const QStringList& args)
 {
+    const QCommandLineOption admin(u"admin"_s,
+                                   tr("Create the first account, an administrator called NAME; "
+                                      "the password comes from $DLITRACKER_PASSWORD or is asked "
+                                      "for, twice."),
+                                   u"NAME"_s);
     const Command c{u"init"_s,
-                    u"DB"_s,
+                    u"DB --admin NAME"_s,
                     tr("Creates an empty DLI Tracker database at DB (refusing a file that "
-                       "exists).\nThen import a program with `dlitracker-cli program import DB "
-                       "FILE`."),
-                    {},
+                       "exists) with its first\naccount, an administrator. Then import a "
+                       "program with\n`dlitracker-cli program import DB FILE --user NAME`.\n"
+                       "Without --admin the database has no accounts and is open to whoever "
+                       "holds the file,\nwhich suits trying things out only."),
+                    {admin},
                     1,
                     1};
     QCommandLineParser p;
     if (auto stop = parse(p, c, args))
         return *stop;
     const QString path = p.positionalArguments().at(0);
+    QString password;
+    if (p.isSet(admin)) {
+        // The password first: a refused one leaves no file behind.
+        auto typed = PasswordPrompt::read("DLITRACKER_PASSWORD",
+                                          tr("Password for %1: ").arg(p.value(admin)), true);
+        if (!typed)
+            return report(typed.error());
+        if (auto s = Password::checkPolicy(typed.value()); !s)
+            return report(s.error());
+        password = typed.value();
+    }
     auto session = Session::create(path);
     if (!session)
         return report(session.error());
-    err() << tr("Created an empty DLI Tracker database at %1.\nNext: dlitracker-cli program "
-                "import %1 PROGRAM.json")
+    if (p.isSet(admin)) {
+        User first;
+        first.name = p.value(admin);
+        first.roles = {Role::Admin};
+        if (auto s = Auth::addUser(*session.value(), first, password); !s) {
+            session.value().reset();
+            QFile::remove(path);
+            return report(s.error());
+        }
+        err() << tr("Created the DLI Tracker database %1 with the administrator %2.\nNext: "
+                    "dlitracker-cli program import %1 PROGRAM.json --user %2")
+                     .arg(path, first.name)
+              << '\n';
+        return Success;
+    }
+    err() << tr("Created an empty DLI Tracker database at %1, without accounts (anyone with the "
+                "file can use it;\nadd an administrator with `dlitracker-cli user add %1 NAME "
+                "--role admin`).\nNext: dlitracker-cli program import %1 PROGRAM.json")
                  .arg(path)
           << '\n';
     return Success;
@@ -290,10 +417,14 @@ int Cli::demo(const QStringList& args)
     const QString path = p.positionalArguments().at(0);
     if (auto s = Demo::create(path, seedValue); !s)
         return report(s.error());
-    err() << tr("Created the demo database %1 (seed %2).\nSee it with: dlitracker-cli show %1   "
-                "or open it with: dlitracker %1")
-                 .arg(path)
-                 .arg(seedValue)
+    err() << tr("Created the demo database %1 (seed %2).").arg(path).arg(seedValue) << '\n'
+          << tr("Its accounts, one per role, all with the password \"%1\":").arg(Demo::password())
+          << '\n';
+    for (const Demo::Account& a : Demo::accounts())
+        err() << u"  "_s << a.name.leftJustified(10) << u' ' << roleName(a.role) << '\n';
+    err() << tr("See it with:  DLITRACKER_PASSWORD=%2 dlitracker-cli show %1 --user viewer\n"
+                "or open it:   dlitracker %1")
+                 .arg(path, Demo::password())
           << '\n';
     return Success;
 }
@@ -311,7 +442,7 @@ int Cli::check(const QStringList& args)
     QCommandLineParser p;
     if (auto stop = parse(p, c, args))
         return *stop;
-    auto session = openSession(p.positionalArguments().at(0));
+    auto session = openSession(p.positionalArguments().at(0), true, false);
     if (!session)
         return report(session.error());
     Session& s = *session.value();
@@ -363,13 +494,62 @@ int Cli::backup(const QStringList& args)
     if (!session)
         return report(session.error());
     const QString target = p.positionalArguments().at(1);
-    if (auto s = session.value()->database().backupTo(target); !s)
-        return report(s.error());
+    if (QFileInfo::exists(target))
+        return report(
+            Error(ErrorCode::Conflict, tr("%1 already exists; give a new file name").arg(target)));
+    Session& s = *session.value();
+    // The backup records the audit head it holds, so that the copy can be checked against it.
+    QString head;
+    if (s.database().schemaVersion() >= 4) {
+        auto event = s.audit().recordEvent(u"database.backup"_s,
+                                           QJsonObject{{u"to"_s, QFileInfo(target).fileName()}});
+        if (!event)
+            return report(event.error());
+        auto h = s.audit().head();
+        if (!h)
+            return report(h.error());
+        head = h.value();
+    }
+    if (auto done = s.database().backupTo(target); !done)
+        return report(done.error());
     err() << tr("Backed up %1 to %2 (%3 bytes).")
                  .arg(p.positionalArguments().at(0), target)
                  .arg(QFileInfo(target).size())
           << '\n';
+    if (!head.isEmpty()) {
+        out() << tr("Audit head: %1").arg(head) << '\n';
+        err() << tr("Keep the audit head apart from the file (e.g. in the backup register); "
+                    "`dlitracker-cli audit verify %1 --expect HASH` then shows that its history "
+                    "was not rewritten.")
+                     .arg(target)
+              << '\n';
+    }
     return Success;
+}
+
+int Cli::group(const QString& name, const QStringList& args,
+               const QList<QPair<QString, std::function<int(const QStringList&)>>>& actions,
+               const QString& usageLines)
+{
+    const QString sub = args.value(0);
+    for (const auto& [action, run] : actions) {
+        if (sub == action)
+            return run(args.mid(1));
+    }
+    if (sub == u"--help"_s || sub == u"-h"_s) {
+        out() << usageLines;
+        return Success;
+    }
+    QStringList names;
+    for (const auto& a : actions)
+        names << a.first;
+    err() << (sub.isEmpty()
+                  ? tr("dlitracker-cli %1: choose an action: %2").arg(name, names.join(u", "_s))
+                  : tr("dlitracker-cli %1: unknown action \"%2\"; the actions are %3")
+                        .arg(name, sub, names.join(u", "_s)))
+          << '\n'
+          << usageLines;
+    return BadInput;
 }
 
 int Cli::program(const QStringList& args)

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QStringList>
 #include <QTextStream>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -54,14 +55,21 @@ private:
     // here (help shown, or bad usage reported).
     std::optional<int> parse(QCommandLineParser& parser, const Command& c, const QStringList& args);
     int dispatch(const QStringList& args);
-    // Opens a database for a command; a missing file gets the hint of how to make one.
-    static Result<std::unique_ptr<Session>> openSession(const QString& path, bool migrate = true);
+    // Opens a database for a command; a missing file gets the hint of how to make one. A database
+    // with accounts needs a login: the name from --user (or DLITRACKER_USER), the password from
+    // DLITRACKER_PASSWORD or a prompt that does not echo.
+    Result<std::unique_ptr<Session>> openSession(const QString& path, bool migrate = true,
+                                                 bool login = true);
+    Status login(Session& session);
+    // Commands that read or write program data take a login.
+    static bool takesLogin(const QString& command);
+    static QString loginOptionName(const QString& command);
     // Opens a database and reads its program, for the commands that need both.
     struct Opened {
         std::unique_ptr<Session> session;
         Program program;
     };
-    static Result<Opened> openProgram(const QString& path);
+    Result<Opened> openProgram(const QString& path);
     int init(const QStringList& args);
     int demo(const QStringList& args);
     int check(const QStringList& args);
@@ -81,8 +89,37 @@ private:
     int templateFile(const QStringList& args);
     int validate(const QStringList& args);
     int reconcile(const QStringList& args);
+    // user add | list | passwd | disable | enable | unlock (cli_users.cpp)
+    int user(const QStringList& args);
+    int userAdd(const QStringList& args);
+    int userList(const QStringList& args);
+    int userPasswd(const QStringList& args);
+    int userSetDisabled(const QStringList& args, bool disabled);
+    int userUnlock(const QStringList& args);
+    // the verification workflow (cli_workflow.cpp)
+    int observations(const QStringList& args);
+    int submit(const QStringList& args);
+    int verify(const QStringList& args);
+    int decide(const QStringList& args, bool reject);
+    int amend(const QStringList& args);
+    int supersede(const QStringList& args);
+    int sample(const QStringList& args);
+    int sampleDraw(const QStringList& args);
+    int sampleRecord(const QStringList& args);
+    int sampleClose(const QStringList& args);
+    int sampleShow(const QStringList& args);
+    // audit verify | head | log (cli_audit.cpp)
+    int audit(const QStringList& args);
+    int auditVerify(const QStringList& args);
+    int auditHead(const QStringList& args);
+    int auditLog(const QStringList& args);
+    // Dispatches "GROUP ACTION ..." to the action's handler, with the group's usage on a miss.
+    int group(const QString& name, const QStringList& args,
+              const QList<QPair<QString, std::function<int(const QStringList&)>>>& actions,
+              const QString& usage);
     int usage();
 
+    QString m_loginName; // from the command's login option
     QTextStream m_out{stdout};
     QTextStream m_err{stderr};
 };

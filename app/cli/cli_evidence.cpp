@@ -161,7 +161,7 @@ int Cli::evidenceAttach(const QStringList& args)
                                                  "--observation ID, --firm CODE or --service ID")));
     const EvidenceRepository::TargetKey& t = *target.value();
     const QStringList files = p.positionalArguments().mid(1);
-    auto session = Session::open(p.positionalArguments().at(0));
+    auto session = openSession(p.positionalArguments().at(0));
     if (!session)
         return report(session.error());
     auto attached = EvidenceService::attachFiles(*session.value(), t.target, t.key, files);
@@ -201,7 +201,7 @@ int Cli::evidenceList(const QStringList& args)
     auto target = chosenTarget(p, targets);
     if (!target)
         return report(target.error());
-    auto session = Session::open(p.positionalArguments().at(0));
+    auto session = openSession(p.positionalArguments().at(0));
     if (!session)
         return report(session.error());
     auto list = session.value()->evidence().list(target.value());
@@ -231,7 +231,7 @@ int Cli::evidenceExport(const QStringList& args)
     QCommandLineParser p;
     if (auto stop = parse(p, c, args))
         return *stop;
-    auto session = Session::open(p.positionalArguments().at(0));
+    auto session = openSession(p.positionalArguments().at(0));
     if (!session)
         return report(session.error());
     const QString target = p.positionalArguments().at(2);

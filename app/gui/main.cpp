@@ -1,3 +1,5 @@
+#include "core/io/demo.h"
+#include "ui/login_dialog.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
@@ -91,6 +93,29 @@ int main(int argc, char** argv)
         // No one can close a message box offscreen: errors go to stderr instead.
         window.setErrorPresenter([](const QString& title, const QString& text) {
             std::fprintf(stderr, "dlitracker: %s: %s\n", qPrintable(title), qPrintable(text));
+        });
+        // No one can type a password either. The demo's password is public, so its picture is
+        // taken as the viewer; any other database with accounts stays closed.
+        const bool isDemo = parser.isSet(demo);
+        window.setLoginPresenter([isDemo](dli::ui::LoginDialog& dialog) {
+            if (!isDemo) {
+                std::fputs("dlitracker: the database has user accounts; --screenshot logs in "
+                           "only on the demo (--demo)\n",
+                           stderr);
+                return false;
+            }
+            for (const dli::Demo::Account& account : dli::Demo::accounts()) {
+                if (account.role == dli::Role::Viewer) {
+                    dialog.setUserName(account.name);
+                    dialog.setPassword(dli::Demo::password());
+                }
+            }
+            if (!dialog.submit()) {
+                std::fprintf(stderr, "dlitracker: cannot log in to the demo: %s\n",
+                             qPrintable(dialog.errorText()));
+                return false;
+            }
+            return true;
         });
     }
     int status = 0;

@@ -28,9 +28,32 @@ ValueCalculator::ValueCalculator(const Program& program, QList<Observation> obse
                                  RegisterAggregate registers, Basis basis)
     : m_program(program), m_registers(std::move(registers)), m_basis(basis)
 {
+    QHash<QString, const Observation*> byId;
+    for (const Observation& o : observations)
+        byId.insert(o.id, &o);
+    // A correction counts once it is verified (then the figure it corrects is superseded);
+    // until then the verified figure it corrects keeps counting (DOMAIN.md).
+    QSet<QString> waiting;
+    for (const Observation& o : observations) {
+        if (o.state == u"verified"_s)
+            continue;
+        QString back = o.replaces;
+        for (int hops = 0; !back.isEmpty() && hops < observations.size(); ++hops) {
+            const Observation* earlier = byId.value(back);
+            if (!earlier)
+                break;
+            if (earlier->state == u"verified"_s) {
+                waiting.insert(o.id);
+                break;
+            }
+            back = earlier->replaces;
+        }
+    }
     for (Observation& o : observations) {
-        if (counts(o))
-            m_byIndicator[o.indicator] << std::move(o);
+        if (!counts(o) || waiting.contains(o.id))
+            continue;
+        o.value = o.countedValue(); // a verified figure counts with its verified value
+        m_byIndicator[o.indicator] << std::move(o);
     }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/auth/user.h"
 #include "core/model/program.h"
 #include "core/result.h"
 
@@ -7,6 +8,8 @@
 #include <QDateTime>
 
 namespace dli {
+
+class Session;
 
 // The bundled demo: a program modelled on the Punjab Jobs & Competitiveness PforR and PSIC's
 // Cluster Development Initiative. The same seed always gives the same database content.
@@ -19,9 +22,23 @@ public:
     static QDateTime fixedNow();
     static QString userName();
 
+    // One account per role, all with the same password, printed by `dlitracker-cli demo` and
+    // written in the README: the demo is for trying DLI Tracker out, never for real data.
+    struct Account {
+        QString name;
+        QString fullName;
+        Role role;
+    };
+    static const QList<Account>& accounts();
+    static QString password();
+
+    // Whether the session's database was made by create() (and so has the demo's accounts).
+    static bool isDemo(Session& session);
+
     static Result<Program> program();
     // Writes a new demo database at path (refusing a file that exists): the program, its
-    // registers, three years of draft observations and evidence files (DemoData).
+    // registers, three years of observations in every state of the workflow, evidence files, a
+    // closed sample, the accounts, and the audit log of it all (DemoData).
     static Status create(const QString& path, quint64 seed = DefaultSeed);
 };
 

@@ -430,6 +430,12 @@ Status DemoData::populate(Session& session, const Program& program, quint64 seed
     Claims claims(session, program, dice);
     DLI_TRY(writeObservations(claims, dice, figuresOf(registers)));
     DLI_TRY(attachEvidence(session, program, dice, claims, registers));
+    // Marks the file as the demo, whose login offers its accounts.
+    DLI_TRY(session.meta().set(u"demo_seed"_s, QString::number(seed)));
+    auto entry = session.audit().recordBulk(u"demo.populate"_s,
+                                            QJsonObject{{u"seed"_s, QString::number(seed)}});
+    if (!entry)
+        return entry.error();
     DLI_TRY(tx.commit());
     emit session.notifier().observationsChanged();
     emit session.notifier().evidenceChanged();

@@ -18,6 +18,10 @@ class DemoData {
     Q_DECLARE_TR_FUNCTIONS(DemoData)
 public:
     static Status populate(Session& session, const Program& program, quint64 seed);
+    // The accounts of Demo::accounts(); the session acts as the administrator afterwards.
+    static Status addAccounts(Session& session);
+    // Moves the observations through the workflow as the demo's officer and verifier.
+    static Status runWorkflow(Session& session, const Program& program);
 };
 
 } // namespace dli

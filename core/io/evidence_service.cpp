@@ -1,5 +1,6 @@
 #include "core/io/evidence_service.h"
 
+#include "core/auth/auth.h"
 #include "core/storage/session.h"
 #include "core/storage/transaction.h"
 
@@ -74,8 +75,21 @@ QString sha256Hex(const QByteArray& bytes)
 Result<QList<Evidence>> EvidenceService::attachFiles(Session& session, Evidence::Target target,
                                                      const QString& key, const QStringList& paths)
 {
+    DLI_TRY(Auth::require(session, {Role::Officer, Role::Verifier}, tr("attaching evidence")));
     if (paths.isEmpty())
         return Error(ErrorCode::Usage, tr("no files to attach"));
+    Transaction tx(session.database());
+    DLI_TRY(tx.begun());
+    QList<Evidence> attached;
+    DLI_ASSIGN(attached, attachWithin(session, target, key, paths));
+    DLI_TRY(tx.commit());
+    emit session.notifier().evidenceChanged();
+    return attached;
+}
+
+Result<QList<Evidence>> EvidenceService::attachWithin(Session& session, Evidence::Target target,
+                                                      const QString& key, const QStringList& paths)
+{
     const QMimeDatabase mimeTypes;
     QList<LoadedFile> files;
     for (const QString& path : paths) {
@@ -83,9 +97,6 @@ Result<QList<Evidence>> EvidenceService::attachFiles(Session& session, Evidence:
         DLI_ASSIGN(file, load(path, mimeTypes));
         files << std::move(file);
     }
-
-    Transaction tx(session.database());
-    DLI_TRY(tx.begun());
     QList<Evidence> attached;
     for (const LoadedFile& file : files) {
         auto evidence =
@@ -97,10 +108,12 @@ Result<QList<Evidence>> EvidenceService::attachFiles(Session& session, Evidence:
             error.message = tr("%1; nothing was attached").arg(error.message);
             return error;
         }
+        auto entry = session.audit().recordRow(u"evidence.attach"_s, u"evidence"_s, evidence->id,
+                                               std::nullopt);
+        if (!entry)
+            return entry.error();
         attached << std::move(evidence).value();
     }
-    DLI_TRY(tx.commit());
-    emit session.notifier().evidenceChanged();
     return attached;
 }
 

@@ -24,6 +24,10 @@ public:
     // key: the observation's id, the firm's code, or the service's id.
     static Result<QList<Evidence>> attachFiles(Session& session, Evidence::Target target,
                                                const QString& key, const QStringList& paths);
+    // The same inside the caller's transaction (which checks the role), for a verification that
+    // attaches what it rests on.
+    static Result<QList<Evidence>> attachWithin(Session& session, Evidence::Target target,
+                                                const QString& key, const QStringList& paths);
     // Writes the stored content of evidence id to the new file outPath (refusing one that exists)
     // after checking it against its SHA-256.
     static Result<Evidence> exportTo(Session& session, const QString& id, const QString& outPath);

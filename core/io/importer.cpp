@@ -1,5 +1,6 @@
 #include "core/io/importer.h"
 
+#include "core/auth/auth.h"
 #include "core/engine/observation_checker.h"
 #include "core/engine/rule_engine.h"
 #include "core/engine/value_calculator.h"
@@ -120,6 +121,7 @@ QString joinKey(const RegisterSpec& spec, const QStringList& values)
 Result<ImportReport> Importer::run(Session& session, const Program& program,
                                    const ImportOptions& options)
 {
+    DLI_TRY(Auth::require(session, {Role::Officer}, tr("importing data")));
     auto opened = TableReader::open(options.path, options.sheet);
     if (!opened)
         return opened.error();
@@ -526,6 +528,16 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
     }
     if (options.dryRun)
         return report; // the transaction rolls back as it goes out of scope
+    // One audit entry for the whole file, with a digest of the rows as written.
+    QString sha;
+    DLI_ASSIGN(sha, AuditLog::fileSha256(options.path));
+    auto entry =
+        session.audit().recordBulk(u"import."_s + enumToString(kImportKindNames, options.kind),
+                                   QJsonObject{{u"file"_s, QFileInfo(options.path).fileName()},
+                                               {u"sha256"_s, sha},
+                                               {u"file_rows"_s, report.rows}});
+    if (!entry)
+        return entry.error();
     DLI_TRY(tx.commit());
     report.written = report.rows;
     if (options.kind == ImportKind::Observations)

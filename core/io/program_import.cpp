@@ -1,13 +1,19 @@
 #include "core/io/program_import.h"
 
+#include "core/auth/auth.h"
 #include "core/io/program_reader.h"
 #include "core/model/program_checker.h"
 #include "core/storage/session.h"
 #include "core/storage/transaction.h"
 
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
 namespace dli {
 
-Status ProgramImport::importProgram(Session& session, const Program& program, bool replace)
+Status ProgramImport::importProgram(Session& session, const Program& program, bool replace,
+                                    const QJsonObject& details)
 {
     // A program built in code gets the same checks as one read from a file.
     if (const QStringList problems = ProgramChecker::check(program); !problems.isEmpty()) {
@@ -16,6 +22,7 @@ Status ProgramImport::importProgram(Session& session, const Program& program, bo
         e.details = problems;
         return e;
     }
+    DLI_TRY(Auth::require(session, {Role::Admin}, tr("importing a program")));
     Transaction tx(session.database());
     DLI_TRY(tx.begun());
     auto exists = session.programs().exists();
@@ -48,9 +55,21 @@ Status ProgramImport::importProgram(Session& session, const Program& program, bo
                                  .arg(enumToString(kImportKindNames, kind))
                                  .arg(rows.value()));
         }
-        DLI_TRY(session.programs().removeAll());
+        // Children first, so that no row is left pointing at a removed one.
+        for (const QString& table :
+             {u"validation_rules"_s, u"dlrs"_s, u"dlis"_s, u"indicator_targets"_s, u"indicators"_s,
+              u"org_units"_s, u"result_areas"_s, u"program"_s}) {
+            auto removed = session.audit().deleteRows(u"program.replace"_s, table, u"1"_s);
+            if (!removed)
+                return removed.error();
+        }
     }
     DLI_TRY(session.programs().insert(program));
+    QJsonObject what = details;
+    what.insert(u"program"_s, program.code);
+    auto entry = session.audit().recordBulk(u"program.import"_s, what);
+    if (!entry)
+        return entry.error();
     DLI_TRY(tx.commit());
     emit session.notifier().programChanged();
     return {};
@@ -61,7 +80,10 @@ Status ProgramImport::importFile(Session& session, const QString& path, bool rep
     auto program = ProgramReader::readFile(path);
     if (!program)
         return program.error();
-    return importProgram(session, program.value(), replace);
+    QString sha;
+    DLI_ASSIGN(sha, AuditLog::fileSha256(path));
+    return importProgram(session, program.value(), replace,
+                         QJsonObject{{u"file"_s, QFileInfo(path).fileName()}, {u"sha256"_s, sha}});
 }
 
 } // namespace dli

@@ -4,6 +4,7 @@
 #include "core/result.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 namespace dli {
 
@@ -15,7 +16,9 @@ class Session;
 class ProgramImport {
     Q_DECLARE_TR_FUNCTIONS(ProgramImport)
 public:
-    static Status importProgram(Session& session, const Program& program, bool replace);
+    // details: what the audit entry records about the source (a file's name and SHA-256).
+    static Status importProgram(Session& session, const Program& program, bool replace,
+                                const QJsonObject& details = {});
     static Status importFile(Session& session, const QString& path, bool replace);
 };
 

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <optional>
 
 namespace dli {
 
@@ -21,6 +22,14 @@ struct Observation {
     QString reporter;
     QDateTime createdAt;
     QString state = QStringLiteral("draft");
+    QString replaces;   // the observation this one corrects, if any
+    QString replacedBy; // its replacement, once there is one
+    // Set once verified: the value that counts, and the date from which it counts.
+    std::optional<Decimal> verifiedValue;
+    QDate verifiedOn;
+
+    // The value that counts toward results: the verified one once there is one.
+    Decimal countedValue() const { return verifiedValue.value_or(value); }
 
     friend bool operator==(const Observation&, const Observation&) = default;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/observation.h"
+#include "core/model/verification.h"
 #include "core/result.h"
 #include "core/storage/session_options.h"
 
@@ -23,6 +24,21 @@ public:
     Result<QList<Observation>> all();
     // Stores an observation whose codes exist in the program; gives it an id if it has none.
     Result<QString> insert(const Observation& observation);
+
+    // One observation, or NotFound.
+    Result<Observation> find(const QString& id);
+    // Changes an observation's state, value and note (the workflow's writes).
+    Status update(const QString& id, const QString& state, const Decimal& value,
+                  const QString& note);
+    Status setReplacedBy(const QString& id, const QString& replacementId);
+    Result<std::int64_t> evidenceCount(const QString& id);
+
+    Status insertTransition(const Transition& t);
+    Result<QList<Transition>> transitions(const QString& observationId);
+    Status insertVerification(const Verification& v);
+    Result<std::optional<Verification>> verification(const QString& observationId);
+    // Everyone who reported or amended an observation: they may not verify it.
+    Result<QStringList> authors(const QString& observationId);
 
 private:
     Database& m_db;

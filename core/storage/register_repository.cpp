@@ -268,8 +268,9 @@ Result<QSet<QString>> RegisterRepository::existingKeys(ImportKind kind)
     return keys;
 }
 
-Result<Decimal> RegisterRepository::aggregate(const IndicatorSource& source, const QDate& from,
-                                              const QDate& to, const QStringList& orgUnitCodes)
+Result<RegisterRepository::Selection> RegisterRepository::select(const IndicatorSource& source,
+                                                                 const QDate& from, const QDate& to,
+                                                                 const QStringList& orgUnitCodes)
 {
     const ImportKind kind = RegisterFields::forRegister(source.registerKind).kind;
     const RegisterSpec& spec = RegisterFields::spec(kind);
@@ -322,14 +323,28 @@ Result<Decimal> RegisterRepository::aggregate(const IndicatorSource& source, con
             binds << it.value();
         }
     }
-    QString select;
+    return Selection{fromClause(kind) +
+                         (where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s)),
+                     binds};
+}
+
+Result<Decimal> RegisterRepository::aggregate(const IndicatorSource& source, const QDate& from,
+                                              const QDate& to, const QStringList& orgUnitCodes)
+{
+    const ImportKind kind = RegisterFields::forRegister(source.registerKind).kind;
+    const RegisterSpec& spec = RegisterFields::spec(kind);
+    const QList<Column> columns = columnsOf(kind);
+    Selection selection;
+    DLI_ASSIGN(selection, select(source, from, to, orgUnitCodes));
+    const QStringList& binds = selection.binds;
+    QString query;
     switch (source.measure) {
     case RegisterMeasure::Count:
-        select = u"SELECT count(*)"_s;
+        query = u"SELECT count(*)"_s;
         break;
     case RegisterMeasure::CountDistinctFirms:
-        select = kind == ImportKind::Firms ? u"SELECT count(DISTINCT r.id)"_s
-                                           : u"SELECT count(DISTINCT r.firm_id)"_s;
+        query = kind == ImportKind::Firms ? u"SELECT count(DISTINCT r.id)"_s
+                                          : u"SELECT count(DISTINCT r.firm_id)"_s;
         break;
     case RegisterMeasure::Sum: {
         QString expr;
@@ -342,12 +357,11 @@ Result<Decimal> RegisterRepository::aggregate(const IndicatorSource& source, con
             return Error(ErrorCode::InvalidInput,
                          tr("the %1 register has no number field \"%2\" to sum")
                              .arg(spec.table, source.field));
-        select = u"SELECT "_s + expr;
+        query = u"SELECT "_s + expr;
         break;
     }
     }
-    auto stmt = m_db.prepare(select + fromClause(kind) +
-                             (where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s)));
+    auto stmt = m_db.prepare(query + selection.fromWhere);
     if (!stmt)
         return stmt.error();
     for (int i = 0; i < binds.size(); ++i)
@@ -383,6 +397,35 @@ Result<Decimal> RegisterRepository::aggregate(const IndicatorSource& source, con
         }
     }
     return total;
+}
+
+Result<QStringList> RegisterRepository::rowKeys(const IndicatorSource& source, const QDate& from,
+                                                const QDate& to, const QStringList& orgUnitCodes)
+{
+    const ImportKind kind = RegisterFields::forRegister(source.registerKind).kind;
+    Selection selection;
+    DLI_ASSIGN(selection, select(source, from, to, orgUnitCodes));
+    // A figure of distinct firms rests on firms; any other on the register's rows.
+    QString key = u"r.id"_s;
+    if (kind == ImportKind::Firms)
+        key = u"r.code"_s;
+    else if (source.measure == RegisterMeasure::CountDistinctFirms)
+        key = u"f.code"_s;
+    auto stmt = m_db.prepare(u"SELECT DISTINCT "_s + key + selection.fromWhere);
+    if (!stmt)
+        return stmt.error();
+    for (int i = 0; i < selection.binds.size(); ++i)
+        stmt->bind(i + 1, selection.binds[i]);
+    QStringList out;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            break;
+        out << stmt->text(0);
+    }
+    return out;
 }
 
 } // namespace dli

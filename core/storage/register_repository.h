@@ -57,7 +57,19 @@ public:
     Result<Decimal> aggregate(const IndicatorSource& source, const QDate& from, const QDate& to,
                               const QStringList& orgUnitCodes);
 
+    // The keys of the rows such a figure rests on, for a sample: firm codes when it counts firms,
+    // else the rows' ids.
+    Result<QStringList> rowKeys(const IndicatorSource& source, const QDate& from, const QDate& to,
+                                const QStringList& orgUnitCodes);
+
 private:
+    struct Selection {
+        QString fromWhere; // " FROM ... WHERE ..."
+        QStringList binds;
+    };
+    Result<Selection> select(const IndicatorSource& source, const QDate& from, const QDate& to,
+                             const QStringList& orgUnitCodes);
+
     Database& m_db;
     const SessionOptions& m_options;
 };

@@ -12,7 +12,7 @@ namespace {
 
 // Decimal values are stored as exact decimal text, money as integer minor units, dates as ISO
 // text, and every row that may travel between machines has a text UUID key.
-constexpr std::array<const char16_t*, 3> kMigrations{
+constexpr std::array<const char16_t*, 4> kMigrations{
     // 1: the database's identity and the program definition.
     uR"sql(
 CREATE TABLE meta (
@@ -219,6 +219,130 @@ CREATE TABLE evidence (
     CHECK ((observation_id IS NOT NULL) + (firm_id IS NOT NULL) + (service_id IS NOT NULL) = 1)
 );
 CREATE INDEX evidence_observation ON evidence (observation_id);
+)sql",
+    // 4: users, the verification workflow, samples and the hash-chained audit log. Every audited
+    // row names the audit entry that last wrote it (audit_ref); see docs/audit.md.
+    uR"sql(
+CREATE TABLE users (
+    id            TEXT PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    full_name     TEXT NOT NULL DEFAULT '',
+    password_hash TEXT NOT NULL,
+    roles         TEXT NOT NULL,
+    disabled      INTEGER NOT NULL DEFAULT 0,
+    created_at    TEXT NOT NULL,
+    created_by    TEXT NOT NULL,
+    audit_ref     INTEGER
+);
+CREATE TABLE logins (
+    id        INTEGER PRIMARY KEY,
+    user_name TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    outcome   TEXT NOT NULL CHECK (outcome IN ('ok', 'failed', 'locked', 'reset'))
+);
+CREATE INDEX logins_user ON logins (user_name, id);
+ALTER TABLE observations ADD COLUMN replaces TEXT REFERENCES observations(id);
+ALTER TABLE observations ADD COLUMN replaced_by TEXT REFERENCES observations(id);
+DROP INDEX observations_key;
+CREATE UNIQUE INDEX observations_key ON observations (indicator_id, period, org_unit_id, category)
+    WHERE replaced_by IS NULL;
+CREATE TABLE transitions (
+    id             TEXT PRIMARY KEY,
+    observation_id TEXT NOT NULL REFERENCES observations(id),
+    action         TEXT NOT NULL,
+    from_state     TEXT NOT NULL,
+    to_state       TEXT NOT NULL,
+    user_name      TEXT NOT NULL,
+    at             TEXT NOT NULL,
+    reason         TEXT NOT NULL DEFAULT '',
+    old_value      TEXT,
+    new_value      TEXT,
+    audit_ref      INTEGER
+);
+CREATE INDEX transitions_observation ON transitions (observation_id);
+CREATE TABLE samples (
+    id             TEXT PRIMARY KEY,
+    observation_id TEXT NOT NULL REFERENCES observations(id),
+    seed           TEXT NOT NULL,
+    size           INTEGER NOT NULL,
+    population     INTEGER NOT NULL,
+    key_kind       TEXT NOT NULL,
+    state          TEXT NOT NULL CHECK (state IN ('open', 'closed')),
+    drawn_by       TEXT NOT NULL,
+    drawn_at       TEXT NOT NULL,
+    closed_by      TEXT,
+    closed_at      TEXT,
+    failed         INTEGER,
+    error_rate     TEXT,
+    outcome        TEXT,
+    audit_ref      INTEGER
+);
+CREATE INDEX samples_observation ON samples (observation_id);
+CREATE TABLE sample_items (
+    id          TEXT PRIMARY KEY,
+    sample_id   TEXT NOT NULL REFERENCES samples(id),
+    position    INTEGER NOT NULL,
+    row_key     TEXT NOT NULL,
+    rank        TEXT NOT NULL,
+    outcome     TEXT CHECK (outcome IN ('confirmed', 'not_confirmed', 'not_found')),
+    note        TEXT NOT NULL DEFAULT '',
+    evidence_id TEXT REFERENCES evidence(id),
+    recorded_by TEXT,
+    recorded_at TEXT,
+    audit_ref   INTEGER,
+    UNIQUE (sample_id, row_key)
+);
+CREATE TABLE verifications (
+    id             TEXT PRIMARY KEY,
+    observation_id TEXT NOT NULL UNIQUE REFERENCES observations(id),
+    method         TEXT NOT NULL
+        CHECK (method IN ('desk_review', 'field_visit', 'sample', 'third_party_report')),
+    reported_value TEXT NOT NULL,
+    verified_value TEXT NOT NULL,
+    reason         TEXT NOT NULL DEFAULT '',
+    note           TEXT NOT NULL DEFAULT '',
+    evidence_id    TEXT REFERENCES evidence(id),
+    sample_id      TEXT REFERENCES samples(id),
+    verifier       TEXT NOT NULL,
+    verified_on    TEXT NOT NULL,
+    recorded_at    TEXT NOT NULL,
+    audit_ref      INTEGER
+);
+CREATE TABLE audit_log (
+    seq        INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    user_name  TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    table_name TEXT NOT NULL DEFAULT '',
+    row_id     TEXT NOT NULL DEFAULT '',
+    old_values TEXT,
+    new_values TEXT,
+    details    TEXT,
+    prev_hash  TEXT NOT NULL,
+    hash       TEXT NOT NULL
+);
+CREATE INDEX audit_log_row ON audit_log (table_name, row_id);
+ALTER TABLE meta ADD COLUMN audit_ref INTEGER;
+ALTER TABLE program ADD COLUMN audit_ref INTEGER;
+ALTER TABLE result_areas ADD COLUMN audit_ref INTEGER;
+ALTER TABLE org_units ADD COLUMN audit_ref INTEGER;
+ALTER TABLE indicators ADD COLUMN audit_ref INTEGER;
+ALTER TABLE indicator_targets ADD COLUMN audit_ref INTEGER;
+ALTER TABLE dlis ADD COLUMN audit_ref INTEGER;
+ALTER TABLE dlrs ADD COLUMN audit_ref INTEGER;
+ALTER TABLE validation_rules ADD COLUMN audit_ref INTEGER;
+ALTER TABLE observations ADD COLUMN audit_ref INTEGER;
+ALTER TABLE firms ADD COLUMN audit_ref INTEGER;
+ALTER TABLE services ADD COLUMN audit_ref INTEGER;
+ALTER TABLE trainees ADD COLUMN audit_ref INTEGER;
+ALTER TABLE exports ADD COLUMN audit_ref INTEGER;
+ALTER TABLE evidence ADD COLUMN audit_ref INTEGER;
+CREATE INDEX observations_audit ON observations (audit_ref);
+CREATE INDEX firms_audit ON firms (audit_ref);
+CREATE INDEX services_audit ON services (audit_ref);
+CREATE INDEX trainees_audit ON trainees (audit_ref);
+CREATE INDEX exports_audit ON exports (audit_ref);
+CREATE INDEX evidence_audit ON evidence (audit_ref);
 )sql",
 };
 

@@ -11,8 +11,14 @@ namespace dli {
 Session::Session(std::unique_ptr<Database> db, const SessionOptions& options)
     : m_options(options.withDefaults()), m_db(std::move(db)), m_meta(*m_db),
       m_programs(*m_db, m_options), m_observations(*m_db, m_options), m_registers(*m_db, m_options),
-      m_evidence(*m_db, m_options)
+      m_evidence(*m_db, m_options), m_users(*m_db, m_options), m_audit(*m_db, m_options)
 {}
+
+void Session::setCurrentUser(const User& user)
+{
+    m_user = user;
+    m_options.userName = user.name;
+}
 
 Result<std::unique_ptr<Session>> Session::create(const QString& path, const SessionOptions& options)
 {
@@ -28,6 +34,11 @@ Result<std::unique_ptr<Session>> Session::create(const QString& path, const Sess
         written = s->m_meta.set(u"created_at"_s, s->m_options.now().toString(Qt::ISODate));
     if (written)
         written = s->m_meta.set(u"created_by_version"_s, QStringLiteral(DLI_VERSION));
+    if (written) {
+        auto entry = s->m_audit.recordBulk(u"database.create"_s);
+        if (!entry)
+            written = entry.error();
+    }
     if (written)
         written = tx.commit();
     if (!written) {
@@ -44,7 +55,29 @@ Result<std::unique_ptr<Session>> Session::open(const QString& path, const Sessio
     auto db = Database::open(path, Database::Mode::OpenExisting, migrate ? 0 : -1);
     if (!db)
         return db.error();
-    return std::unique_ptr<Session>(new Session(std::move(db).value(), options));
+    std::unique_ptr<Session> s(new Session(std::move(db).value(), options));
+    if (s->database().schemaVersion() >= 4)
+        DLI_TRY(s->adoptRowsFromBeforeTheAuditLog());
+    return s;
+}
+
+Status Session::adoptRowsFromBeforeTheAuditLog()
+{
+    // A file upgraded from a schema without the audit log: its rows enter the log in one entry.
+    // Once the log has entries, an unstamped row is a finding of `audit verify` instead.
+    auto entries = m_db->scalar(u"SELECT count(*) FROM audit_log"_s);
+    if (!entries)
+        return entries.error();
+    if (entries.value() > 0)
+        return {};
+    Transaction tx(*m_db);
+    DLI_TRY(tx.begun());
+    auto entry = m_audit.recordBulk(u"audit.start"_s,
+                                    QJsonObject{{u"note"_s, tr("rows present when the audit log "
+                                                               "began (schema upgrade)")}});
+    if (!entry)
+        return entry.error();
+    return tx.commit();
 }
 
 QString Session::databaseId()

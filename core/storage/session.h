@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/audit/audit_log.h"
+#include "core/auth/user.h"
 #include "core/result.h"
 #include "core/storage/change_notifier.h"
 #include "core/storage/database.h"
@@ -9,6 +11,7 @@
 #include "core/storage/program_repository.h"
 #include "core/storage/register_repository.h"
 #include "core/storage/session_options.h"
+#include "core/storage/user_repository.h"
 
 #include <memory>
 
@@ -33,14 +36,22 @@ public:
     ObservationRepository& observations() { return m_observations; }
     RegisterRepository& registers() { return m_registers; }
     EvidenceRepository& evidence() { return m_evidence; }
+    UserRepository& users() { return m_users; }
+    AuditLog& audit() { return m_audit; }
     ChangeNotifier& notifier() { return m_notifier; }
     const SessionOptions& options() const { return m_options; }
+
+    // Who is logged in (Auth::login); empty in a database without accounts.
+    const std::optional<User>& currentUser() const { return m_user; }
+    // Acts as the user from now on: audit entries and new rows carry their name.
+    void setCurrentUser(const User& user);
 
     QString path() const { return m_db->path(); }
     QString databaseId();
 
 private:
     Session(std::unique_ptr<Database> db, const SessionOptions& options);
+    Status adoptRowsFromBeforeTheAuditLog();
 
     SessionOptions m_options;
     std::unique_ptr<Database> m_db;
@@ -49,6 +60,9 @@ private:
     ObservationRepository m_observations;
     RegisterRepository m_registers;
     EvidenceRepository m_evidence;
+    UserRepository m_users;
+    AuditLog m_audit;
+    std::optional<User> m_user;
     ChangeNotifier m_notifier;
 };
 

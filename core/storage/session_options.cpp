@@ -55,6 +55,7 @@ SessionOptions SessionOptions::deterministic(quint64 seed, const QDateTime& fixe
         return fixedNow;
     };
     o.userName = userName;
+    o.seededSalts = true;
     return o;
 }
 

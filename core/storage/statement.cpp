@@ -93,6 +93,38 @@ void Statement::reset()
     sqlite3_clear_bindings(m_stmt);
 }
 
+int Statement::columnCount() const
+{
+    return sqlite3_column_count(m_stmt);
+}
+
+QString Statement::columnName(int col) const
+{
+    return QString::fromUtf8(sqlite3_column_name(m_stmt, col));
+}
+
+Statement::Type Statement::type(int col) const
+{
+    switch (sqlite3_column_type(m_stmt, col)) {
+    case SQLITE_INTEGER:
+        return Type::Integer;
+    case SQLITE_FLOAT:
+        return Type::Real;
+    case SQLITE_TEXT:
+        return Type::Text;
+    case SQLITE_BLOB:
+        return Type::Blob;
+    default:
+        return Type::Null;
+    }
+}
+
+QByteArray Statement::utf8(int col) const
+{
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));
+    return QByteArray(data, sqlite3_column_bytes(m_stmt, col));
+}
+
 QString Statement::text(int col) const
 {
     const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));

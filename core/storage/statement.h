@@ -39,6 +39,13 @@ public:
     Status exec();
     void reset();
 
+    // The result columns, for code that reads any table (the audit log).
+    enum class Type { Integer, Real, Text, Blob, Null };
+    int columnCount() const;
+    QString columnName(int col) const;
+    Type type(int col) const;
+    QByteArray utf8(int col) const; // a text column's bytes as stored
+
     QString text(int col) const;
     std::int64_t int64(int col) const;
     int integer(int col) const { return static_cast<int>(int64(col)); }

@@ -14,7 +14,12 @@ using namespace Qt::StringLiterals;
 
 namespace dli::test::cli {
 
-Run launch(const QStringList& args)
+Env as(const QString& demoUser)
+{
+    return Env{{u"DLITRACKER_USER"_s, demoUser}, {u"DLITRACKER_PASSWORD"_s, kDemoPassword}};
+}
+
+Run launch(const QStringList& args, const Env& extra)
 {
     QProcess process;
     // Nothing leaks in from the developer's shell: no locale, user or Qt variables.
@@ -23,6 +28,14 @@ Run launch(const QStringList& args)
     env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
     env.insert(u"HOME"_s, QDir::tempPath());
     env.insert(u"USER"_s, u"mne.officer"_s);
+    env.insert(u"DLITRACKER_USER"_s, u"officer"_s);
+    env.insert(u"DLITRACKER_PASSWORD"_s, kDemoPassword);
+    for (auto it = extra.constBegin(); it != extra.constEnd(); ++it) {
+        if (it.value().isEmpty())
+            env.remove(it.key());
+        else
+            env.insert(it.key(), it.value());
+    }
     process.setProcessEnvironment(env);
     process.setProcessChannelMode(QProcess::SeparateChannels);
     process.setWorkingDirectory(QDir::tempPath());
@@ -45,17 +58,17 @@ Run launch(const QStringList& args)
     return r;
 }
 
-Run cli(const QStringList& args, int expectedExit)
+Run cli(const QStringList& args, int expectedExit, const Env& env)
 {
-    Run r = launch(args);
+    Run r = launch(args, env);
     INFO("dlitracker-cli " << args.join(u' ') << "\nstdout:\n" << r.out << "\nstderr:\n" << r.err);
     CHECK(r.exitCode == expectedExit);
     return r;
 }
 
-Run must(const QStringList& args)
+Run must(const QStringList& args, const Env& env)
 {
-    Run r = launch(args);
+    Run r = launch(args, env);
     INFO("dlitracker-cli " << args.join(u' ') << "\nstderr:\n" << r.err);
     REQUIRE(r.exitCode == Success);
     return r;

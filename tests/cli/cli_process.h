@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -21,18 +22,29 @@ struct Run {
     std::string err;        // standard error as text
 };
 
+// Environment variables for one run; an empty value removes the variable.
+using Env = QHash<QString, QString>;
+
+// The demo's shared password (Demo::password()).
+inline const QString kDemoPassword = QStringLiteral("psic-demo");
+
 // Runs dlitracker-cli with args and waits for it. The environment holds only PATH, LC_ALL=C.UTF-8,
-// HOME (the temporary folder) and USER=mne.officer, and the working folder is the temporary
-// folder. Fails the test if the program does not start, runs longer than 60 s or is killed by a
-// signal; the exit status is left to the caller.
-Run launch(const QStringList& args);
+// HOME (the temporary folder), USER=mne.officer, and the demo officer's login
+// (DLITRACKER_USER=officer, DLITRACKER_PASSWORD=the demo password), which a database without
+// accounts ignores; env changes it. The working folder is the temporary folder. Fails the test
+// if the program does not start, runs longer than 60 s or is killed by a signal; the exit status
+// is left to the caller.
+Run launch(const QStringList& args, const Env& env = {});
 
 // Runs dlitracker-cli and checks (CHECK, the test goes on) its exit status, showing its output
 // when it differs.
-Run cli(const QStringList& args, int expectedExit);
+Run cli(const QStringList& args, int expectedExit, const Env& env = {});
 
 // Runs a setup step that must succeed (REQUIRE: the test stops if it does not).
-Run must(const QStringList& args);
+Run must(const QStringList& args, const Env& env = {});
+
+// The login of one of the demo's accounts (Demo::accounts()).
+Env as(const QString& demoUser);
 
 // The SHA-256 of bytes in lowercase hex.
 QString sha256Hex(const QByteArray& bytes);

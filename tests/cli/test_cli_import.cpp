@@ -153,7 +153,7 @@ TEST_CASE("cli import: firms then services from CSV are imported and counted", "
     CHECK(f.out.empty());
     CHECK(shellQuery(db, u"SELECT count(*) FROM firms"_s) ==
           std::to_string(std::stoi(firmsBefore) + 2));
-    CHECK(shellQuery(db, u"SELECT entered_by FROM firms WHERE code = 'T-001'"_s) == "mne.officer");
+    CHECK(shellQuery(db, u"SELECT entered_by FROM firms WHERE code = 'T-001'"_s) == "officer");
 
     const QString services = importCsv(dir, u"services.csv"_s,
                                        {u"firm,service_type,date,provider,cost,status"_s,

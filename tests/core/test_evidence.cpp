@@ -48,6 +48,9 @@ struct Store {
         if (!opened)
             FAIL(opened.error().text().toStdString());
         session = std::move(opened).value();
+        // The demo's officer attaches the files.
+        if (auto officer = session->users().find(u"officer"_s); officer && officer.value())
+            session->setCurrentUser(*officer.value());
         QObject::connect(&session->notifier(), &ChangeNotifier::evidenceChanged,
                          [this] { ++changes; });
 

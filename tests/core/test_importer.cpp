@@ -81,6 +81,9 @@ public:
         if (!s)
             FAIL("cannot open the demo: " << s.error().text());
         m_session = std::move(s).value();
+        // The demo's officer imports the files.
+        if (auto officer = m_session->users().find(u"officer"_s); officer && officer.value())
+            m_session->setCurrentUser(*officer.value());
         auto p = m_session->programs().load();
         if (!p)
             FAIL("cannot load the demo program: " << p.error().text());

@@ -431,7 +431,7 @@ TEST_CASE("Demo: the same seed gives the same database content", "[repository][d
 
     // Stamped with the fixed moment and user, not the clock.
     CHECK(column(sa->database(), u"SELECT imported_at || ' ' || imported_by FROM program"_s) ==
-          QStringList{Demo::fixedNow().toString(Qt::ISODate) + u" demo"_s});
+          QStringList{Demo::fixedNow().toString(Qt::ISODate) + u" admin"_s});
     CHECK(sa->meta().get(u"created_at"_s).value() ==
           std::optional<QString>(u"2026-07-01T09:00:00Z"_s));
 }

@@ -207,8 +207,10 @@ class Checker:
             self.failures += 1
 
     def run_cli(self, *args):
+        # The demo's viewer account reads the demo; databases without accounts ignore it.
+        env = dict(os.environ, DLITRACKER_USER="viewer", DLITRACKER_PASSWORD="psic-demo")
         return subprocess.run([self.cli, *args], capture_output=True, text=True,
-                              timeout=120)
+                              timeout=120, env=env)
 
     def schema_errors(self, data):
         return sorted(self.validator.iter_errors(data), key=lambda e: list(e.absolute_path))

@@ -1,6 +1,8 @@
+#include "core/io/demo.h"
 #include "core/storage/session.h"
 #include "support/test_support.h"
 #include "ui/details_panel.h"
+#include "ui/login_dialog.h"
 #include "ui/main_window.h"
 #include "ui/models/results_framework_model.h"
 #include "ui/recent_files.h"
@@ -58,6 +60,12 @@ TEST_CASE("The main window opens the demo and shows its results framework", "[ui
     w.setErrorPresenter(errors.presenter());
     w.resize(1280, 800);
     w.show();
+    // The demo has accounts: log in as its viewer instead of waiting on the dialog.
+    w.setLoginPresenter([](dli::ui::LoginDialog& dialog) {
+        dialog.setUserName(u"viewer"_s);
+        dialog.setPassword(dli::Demo::password());
+        return dialog.submit();
+    });
     REQUIRE(w.openDemo().ok());
     CHECK(errors.texts.isEmpty());
 

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "core/result.h"
+#include "core/storage/session_options.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+#include <cstdint>
+#include <optional>
+
+namespace dli {
+
+class Database;
+
+// One entry of the audit log.
+struct AuditEntry {
+    std::int64_t seq = 0;
+    QDateTime at;
+    QString user;
+    QString action;       // e.g. "observation.verify", "import.services"
+    QString table;        // empty for an entry about no single row
+    QString rowId;        // empty for a bulk entry
+    QByteArray oldValues; // canonical JSON of the row before, empty when there was none
+    QByteArray newValues; // canonical JSON of the row after, empty when it was deleted
+    QByteArray details;   // canonical JSON object, empty when none
+    QString prevHash;
+    QString hash;
+};
+
+// What `audit verify` found.
+struct AuditReport {
+    std::int64_t entries = 0;
+    std::int64_t rowsChecked = 0;
+    QString head;         // hash of the last entry; empty when the log is empty
+    QStringList problems; // each names what is wrong and where; empty when all is well
+};
+
+// The tamper-evident audit log (docs/audit.md). Every write to an audited table leaves the row's
+// audit_ref NULL and then calls one of the record functions in the same transaction; each
+// appends an entry whose hash covers the previous entry's hash and its own content, and stamps
+// the rows it covers with its sequence number.
+class AuditLog {
+    Q_DECLARE_TR_FUNCTIONS(AuditLog)
+public:
+    AuditLog(Database& db, const SessionOptions& options) : m_db(db), m_options(options) {}
+
+    // The tables whose rows the log covers, in the order `audit verify` checks them.
+    static const QStringList& auditedTables();
+
+    // The canonical JSON of one row as stored (docs/audit.md), or nullopt when it does not exist.
+    Result<std::optional<QByteArray>> snapshot(const QString& table, const QString& id);
+
+    // A change to one row: `before` is its snapshot taken before the write (nullopt for an
+    // insert). Stamps the row and appends the entry; a deleted row is recorded as such.
+    Result<std::int64_t> recordRow(const QString& action, const QString& table, const QString& id,
+                                   const std::optional<QByteArray>& before,
+                                   const QJsonObject& details = {});
+    // Many rows written at once (an import): one entry holding, per table, the row count and a
+    // digest of the rows' content; details carries e.g. the file's name and SHA-256.
+    Result<std::int64_t> recordBulk(const QString& action, const QJsonObject& details = {});
+    // Deletes the rows a WHERE clause selects, in one entry that keeps each row's hash so that
+    // earlier bulk entries can still be checked.
+    Result<std::int64_t> deleteRows(const QString& action, const QString& table,
+                                    const QString& where);
+    // Something that changes no audited row (a locked account, a backup).
+    Result<std::int64_t> recordEvent(const QString& action, const QJsonObject& details = {});
+
+    // Whether any audited row has not been stamped yet (a database from before the audit log).
+    Result<bool> hasUnstampedRows();
+
+    Result<QString> head();
+    struct Filter {
+        std::optional<QDate> since;
+        QString user;
+        QString table;
+        QString rowId;
+    };
+    Result<QList<AuditEntry>> entries(const Filter& filter = {});
+
+    // Checks the chain and every audited row against it; expect: a hash that must still be in
+    // the chain, unchanged.
+    Result<AuditReport> verify(const QString& expect = {});
+
+    // The lowercase hex SHA-256 of a file's content, for the entries of imports.
+    static Result<QString> fileSha256(const QString& path);
+    // Canonical JSON of a value: object keys sorted, no spaces, integers as integers.
+    static QByteArray canonical(const QJsonValue& value);
+    // The hash an entry must carry.
+    static QString hashOf(const AuditEntry& entry);
+
+private:
+    Result<std::int64_t> append(AuditEntry entry);
+    Result<QString> lastHash(std::int64_t* lastSeq);
+
+    Database& m_db;
+    const SessionOptions& m_options;
+};
+
+} // namespace dli
