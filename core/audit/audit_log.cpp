@@ -263,6 +263,13 @@ Result<QString> AuditLog::lastHash(std::int64_t* lastSeq)
     return stmt->text(1);
 }
 
+Result<std::int64_t> AuditLog::nextSeq()
+{
+    std::int64_t seq = 0;
+    DLI_TRY(lastHash(&seq));
+    return seq + 1;
+}
+
 Result<QString> AuditLog::head()
 {
     std::int64_t seq = 0;

@@ -69,6 +69,10 @@ public:
     // Something that changes no audited row (a locked account, a backup).
     Result<std::int64_t> recordEvent(const QString& action, const QJsonObject& details = {});
 
+    // The sequence number the next entry gets; rows written with it as audit_ref before the
+    // next recordBulk() in the same transaction belong to that entry.
+    Result<std::int64_t> nextSeq();
+
     // Whether any audited row has not been stamped yet (a database from before the audit log).
     Result<bool> hasUnstampedRows();
 

@@ -217,7 +217,9 @@ Result<ImportReport> Importer::run(Session& session, const Program& program,
     const ScopedCacheSize bigCache(session.database(), 256 * 1024);
     std::unique_ptr<RegisterRepository::Writer> writer;
     if (options.kind != ImportKind::Observations) {
-        auto w = registers.writer(options.kind, sm);
+        std::int64_t entry = 0;
+        DLI_ASSIGN(entry, session.audit().nextSeq());
+        auto w = registers.writer(options.kind, sm, entry);
         if (!w)
             return w.error();
         writer = std::move(w).value();

@@ -114,11 +114,14 @@ public:
         }
         m_stmt.bind(pos++, m_options.userName);
         m_stmt.bind(pos++, m_enteredAt);
+        if (m_auditRef)
+            m_stmt.bind(pos++, *m_auditRef);
         DLI_TRY(m_stmt.exec());
         return id;
     }
 
     QString m_enteredAt;
+    std::optional<std::int64_t> m_auditRef;
 
 private:
     Statement m_stmt;
@@ -148,7 +151,8 @@ Result<QHash<QString, QString>> codeMap(Database& db, const QString& sql)
 } // namespace
 
 Result<std::unique_ptr<RegisterRepository::Writer>>
-RegisterRepository::writer(ImportKind kind, int fiscalYearStartMonth)
+RegisterRepository::writer(ImportKind kind, int fiscalYearStartMonth,
+                           std::optional<std::int64_t> auditRef)
 {
     const QList<Column> columns = columnsOf(kind);
     if (columns.isEmpty())
@@ -196,6 +200,8 @@ RegisterRepository::writer(ImportKind kind, int fiscalYearStartMonth)
     if (kind == ImportKind::Exports)
         names << u"start_date"_s << u"end_date"_s;
     names << u"entered_by"_s << u"entered_at"_s;
+    if (auditRef)
+        names << u"audit_ref"_s;
     QStringList marks;
     for (qsizetype i = 0; i < names.size(); ++i)
         marks << u"?"_s;
@@ -206,6 +212,7 @@ RegisterRepository::writer(ImportKind kind, int fiscalYearStartMonth)
     auto w = std::make_unique<SqlWriter>(std::move(stmt).value(), std::move(binders), m_options,
                                          kind, fiscalYearStartMonth);
     w->m_enteredAt = m_options.now().toString(Qt::ISODate);
+    w->m_auditRef = auditRef;
     return std::unique_ptr<Writer>(std::move(w));
 }
 

@@ -13,6 +13,7 @@
 #include <QStringList>
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 namespace dli {
 
@@ -40,7 +41,10 @@ public:
         // theirs); empty for a new one.
         virtual Result<QString> insert(const QStringList& values, const QString& id = {}) = 0;
     };
-    Result<std::unique_ptr<Writer>> writer(ImportKind kind, int fiscalYearStartMonth);
+    // auditRef: the audit entry the rows will be recorded under (AuditLog::nextSeq()), written
+    // with each row so that a large import need not stamp its rows afterwards.
+    Result<std::unique_ptr<Writer>> writer(ImportKind kind, int fiscalYearStartMonth,
+                                           std::optional<std::int64_t> auditRef = {});
 
     Result<QHash<QString, QString>> firmIds();      // firm code -> row id
     Result<QHash<QString, QString>> firmClusters(); // firm code -> cluster code

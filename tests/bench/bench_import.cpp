@@ -65,6 +65,11 @@ double importWithTracker(const QString& dir, const QString& csv, qint64 rows)
     if (!dli::Demo::create(db))
         return -1;
     auto session = dli::Session::open(db);
+    // The demo's officer imports, as a user would.
+    auto officer = session.value()->users().find(u"officer"_s);
+    if (!officer || !officer.value())
+        return -1;
+    session.value()->setCurrentUser(*officer.value());
     auto program = session.value()->programs().load();
     dli::ImportOptions options;
     options.kind = dli::ImportKind::Services;
