@@ -731,6 +731,24 @@ TEST_CASE("cli trust: audit verify finds every change made outside DLI Tracker",
     }
     // The untouched file is still intact.
     cli({u"audit"_s, u"verify"_s, db}, Success, viewer);
+
+    // The same with the sqlite3 shell itself, as someone holding the file would do it: a
+    // rejected figure turned verified, and a trainee added to a register.
+    const QString shell = copyOf(db, dir, u"shell.dlidb"_s);
+    const QString rejectedId =
+        listed(db, {u"--state"_s, u"rejected"_s}).at(0).toObject().value(u"id"_s).toString();
+    QProcess sqlite;
+    sqlite.start(u"sqlite3"_s,
+                 {shell, u"UPDATE observations SET state = 'verified' WHERE id = '"_s + rejectedId +
+                             u"'; INSERT INTO trainees (id, person_key, sex, course, "
+                             "date, completed, entered_by, entered_at) SELECT "
+                             "'added-by-hand', 'P-X', 'female', 'design', "
+                             "'2025-01-10', 1, 'x', 'x';"_s});
+    REQUIRE(sqlite.waitForFinished(30000));
+    REQUIRE(sqlite.exitCode() == 0);
+    const Run r = cli({u"audit"_s, u"verify"_s, shell}, ProblemsFound, viewer);
+    CHECK_THAT(r.out, Contains("observations row " + rejectedId.toStdString()));
+    CHECK_THAT(r.out, Contains("trainees row added-by-hand: not in the audit log"));
 }
 
 TEST_CASE("cli trust: audit verify --expect and audit log --user", "[cli][trust]")
