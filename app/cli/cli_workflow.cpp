@@ -31,6 +31,26 @@ Result<Decimal> valueOption(const QString& name, const QString& text)
     return v.value();
 }
 
+// The corrected value that amend and supersede require.
+Result<Decimal> requiredValue(const QCommandLineParser& p, const QCommandLineOption& value)
+{
+    if (!p.isSet(value))
+        return Error(ErrorCode::Usage, Cli::tr("give the corrected value with --value V"));
+    return valueOption(u"value"_s, p.value(value));
+}
+
+// --period when given, in the program's fiscal year.
+Result<std::optional<Period>> periodOption(const QCommandLineParser& p,
+                                           const QCommandLineOption& period, const Program& program)
+{
+    if (!p.isSet(period))
+        return std::optional<Period>();
+    auto parsed = Period::parse(p.value(period), program.fiscalYearStartMonth);
+    if (!parsed)
+        return Error(ErrorCode::Usage, u"--period: "_s + parsed.error().message);
+    return std::optional<Period>(parsed.value());
+}
+
 QJsonObject observationJson(const Observation& o)
 {
     QJsonObject j{{u"id"_s, o.id},
@@ -193,13 +213,10 @@ int Cli::observations(const QStringList& args)
         return Success;
     }
 
-    std::optional<Period> only;
-    if (p.isSet(period)) {
-        auto parsed = Period::parse(p.value(period), program.fiscalYearStartMonth);
-        if (!parsed)
-            return report(Error(ErrorCode::Usage, u"--period: "_s + parsed.error().message));
-        only = parsed.value();
-    }
+    auto periodGiven = periodOption(p, period, program);
+    if (!periodGiven)
+        return report(periodGiven.error());
+    const std::optional<Period> only = periodGiven.value();
     if (p.isSet(indicator) && !program.indicator(p.value(indicator)))
         return report(Error(ErrorCode::NotFound,
                             tr("--indicator: unknown indicator \"%1\"").arg(p.value(indicator))));
@@ -262,14 +279,10 @@ int Cli::submit(const QStringList& args)
         return report(opened.error());
     Workflow workflow(*opened->session, opened->program);
     if (p.isSet(all)) {
-        std::optional<Period> only;
-        if (p.isSet(period)) {
-            auto parsed = Period::parse(p.value(period), opened->program.fiscalYearStartMonth);
-            if (!parsed)
-                return report(Error(ErrorCode::Usage, u"--period: "_s + parsed.error().message));
-            only = parsed.value();
-        }
-        auto done = workflow.submitAll(p.value(indicator), only);
+        auto only = periodOption(p, period, opened->program);
+        if (!only)
+            return report(only.error());
+        auto done = workflow.submitAll(p.value(indicator), only.value());
         if (!done)
             return report(done.error());
         err() << tr("Submitted %1 observations.").arg(done->submitted.size()) << '\n';
@@ -418,9 +431,7 @@ int Cli::amend(const QStringList& args)
     QCommandLineParser p;
     if (auto stop = parse(p, c, args))
         return *stop;
-    if (!p.isSet(value))
-        return report(Error(ErrorCode::Usage, tr("give the corrected value with --value V")));
-    auto v = valueOption(u"value"_s, p.value(value));
+    auto v = requiredValue(p, value);
     if (!v)
         return report(v.error());
     auto opened = openProgram(p.positionalArguments().at(0));
@@ -453,9 +464,7 @@ int Cli::supersede(const QStringList& args)
     QCommandLineParser p;
     if (auto stop = parse(p, c, args))
         return *stop;
-    if (!p.isSet(value))
-        return report(Error(ErrorCode::Usage, tr("give the corrected value with --value V")));
-    auto v = valueOption(u"value"_s, p.value(value));
+    auto v = requiredValue(p, value);
     if (!v)
         return report(v.error());
     auto opened = openProgram(p.positionalArguments().at(0));

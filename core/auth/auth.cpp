@@ -21,14 +21,6 @@ Error wrongCredentials()
                      .arg(Auth::LockMinutes));
 }
 
-QList<Auth::Attempt> attemptsOf(const QList<UserRepository::Attempt>& stored)
-{
-    QList<Auth::Attempt> out;
-    for (const auto& a : stored)
-        out << Auth::Attempt{a.at, a.outcome};
-    return out;
-}
-
 Result<User> existing(Session& session, const QString& name)
 {
     auto user = session.users().find(name);
@@ -100,7 +92,7 @@ Result<User> Auth::login(Session& session, const QString& name, const QString& p
     if (!attempts)
         return attempts.error();
     const QDateTime now = session.options().now();
-    if (auto until = lockedUntil(attemptsOf(attempts.value())); until && now < *until) {
+    if (auto until = lockedUntil(attempts.value()); until && now < *until) {
         DLI_TRY(session.users().recordAttempt(name, u"locked"_s));
         DLI_TRY(tx.commit());
         return Error(ErrorCode::Unauthenticated,
@@ -135,7 +127,7 @@ Result<User> Auth::login(Session& session, const QString& name, const QString& p
     auto after = session.users().attemptsSinceSuccess(name);
     if (!after)
         return after.error();
-    if (auto until = lockedUntil(attemptsOf(after.value())); until && now < *until) {
+    if (auto until = lockedUntil(after.value()); until && now < *until) {
         auto event = session.audit().recordEvent(
             u"user.locked"_s,
             QJsonObject{{u"user"_s, name}, {u"until"_s, until->toString(Qt::ISODate)}});
@@ -283,7 +275,7 @@ Result<UserStatus> Auth::statusOf(Session& session, const User& user)
     auto attempts = session.users().attemptsSinceSuccess(user.name);
     if (!attempts)
         return attempts.error();
-    auto until = lockedUntil(attemptsOf(attempts.value()), &s.failedInARow);
+    auto until = lockedUntil(attempts.value(), &s.failedInARow);
     if (until && session.options().now() < *until)
         s.lockedUntil = until;
     return s;

@@ -3,6 +3,7 @@
 #include "core/auth/password.h"
 #include "core/auth/user.h"
 #include "core/result.h"
+#include "core/storage/user_repository.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -42,10 +43,7 @@ public:
 
     // When a run of failed logins locks the account: attempts newest last, since the last
     // successful login or reset.
-    struct Attempt {
-        QDateTime at;
-        QString outcome;
-    };
+    using Attempt = UserRepository::Attempt;
     static std::optional<QDateTime> lockedUntil(const QList<Attempt>& attempts,
                                                 int* failedInARow = nullptr);
 

@@ -129,17 +129,17 @@ Result<Sample> Samples::draw(const QString& observationId, const QString& seed,
     auto entry = m_session.audit().recordRow(u"sample.draw"_s, u"samples"_s, s.id, std::nullopt);
     if (!entry)
         return entry.error();
+    auto add = m_session.database().prepare(
+        u"INSERT INTO sample_items (id, sample_id, position, row_key, rank) VALUES (?, ?, ?, ?, "
+        "?)"_s);
+    if (!add)
+        return add.error();
     for (qsizetype i = 0; i < drawn.size(); ++i) {
         SampleItem item;
         item.id = m_session.options().newId();
         item.position = static_cast<int>(i) + 1;
         item.key = drawn[i];
         item.rank = SampleDraw::rank(seed, drawn[i]);
-        auto add = m_session.database().prepare(
-            u"INSERT INTO sample_items (id, sample_id, position, row_key, rank) VALUES (?, ?, ?, "
-            "?, ?)"_s);
-        if (!add)
-            return add.error();
         add->bind(1, item.id)
             .bind(2, s.id)
             .bind(3, item.position)
