@@ -240,6 +240,15 @@ QString usageText()
         "                                 Verify a figure on a sample of its register rows.\n"
         "  audit verify|head|log DB ...   Check and read the tamper-evident audit log.\n"
         "\n"
+        "What can be claimed:\n"
+        "  status DB [--as-of DATE] [--known-at TIMESTAMP] [--forecast] [--explain]\n"
+        "            [--format table|json]\n"
+        "                                 Earned, disbursed, eligible and payable per DLR.\n"
+        "  event disburse|advance|refund|reallocate|cancel DB ...\n"
+        "                                 Record money events (managers).\n"
+        "  events DB [--format table|json]\n"
+        "                                 List the recorded events.\n"
+        "\n"
         "Run `dlitracker-cli COMMAND --help` for a command's options, and\n"
         "`dlitracker-cli --version` for the version. Exit status: 0 success, 1 problems "
         "found,\n"
@@ -322,6 +331,12 @@ int Cli::dispatch(const QStringList& args)
         return sample(rest);
     if (command == u"audit"_s)
         return audit(rest);
+    if (command == u"status"_s)
+        return status(rest);
+    if (command == u"events"_s)
+        return events(rest);
+    if (command == u"event"_s)
+        return event(rest);
     err() << tr("dlitracker-cli: unknown command \"%1\"; run `dlitracker-cli --help` for the "
                 "list of commands")
                  .arg(command)

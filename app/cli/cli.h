@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/engine/disbursement.h"
 #include "core/model/program.h"
 #include "core/result.h"
 
@@ -108,6 +109,11 @@ private:
     int sampleRecord(const QStringList& args);
     int sampleClose(const QStringList& args);
     int sampleShow(const QStringList& args);
+    // status, events, event disburse | advance | refund | reallocate | cancel (cli_money.cpp)
+    int status(const QStringList& args);
+    int events(const QStringList& args);
+    int event(const QStringList& args);
+    int recordEvent(EventKind kind, const QStringList& args);
     // audit verify | head | log (cli_audit.cpp)
     int audit(const QStringList& args);
     int auditVerify(const QStringList& args);

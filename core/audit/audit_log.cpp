@@ -195,13 +195,13 @@ QByteArray optionalRaw(const QByteArray& raw)
 
 const QStringList& AuditLog::auditedTables()
 {
-    static const QStringList tables{u"meta"_s,         u"program"_s,      u"result_areas"_s,
-                                    u"org_units"_s,    u"indicators"_s,   u"indicator_targets"_s,
-                                    u"dlis"_s,         u"dlrs"_s,         u"validation_rules"_s,
-                                    u"users"_s,        u"firms"_s,        u"services"_s,
-                                    u"trainees"_s,     u"exports"_s,      u"observations"_s,
-                                    u"evidence"_s,     u"transitions"_s,  u"samples"_s,
-                                    u"sample_items"_s, u"verifications"_s};
+    static const QStringList tables{u"meta"_s,         u"program"_s,       u"result_areas"_s,
+                                    u"org_units"_s,    u"indicators"_s,    u"indicator_targets"_s,
+                                    u"dlis"_s,         u"dlrs"_s,          u"validation_rules"_s,
+                                    u"users"_s,        u"firms"_s,         u"services"_s,
+                                    u"trainees"_s,     u"exports"_s,       u"observations"_s,
+                                    u"evidence"_s,     u"transitions"_s,   u"samples"_s,
+                                    u"sample_items"_s, u"verifications"_s, u"events"_s};
     return tables;
 }
 

@@ -54,6 +54,8 @@ Status Demo::create(const QString& path, quint64 seed)
     }
     if (written)
         written = DemoData::runWorkflow(*session.value(), program.value());
+    if (written)
+        written = DemoData::recordEvents(*session.value(), program.value());
     if (!written) {
         session.value().reset();
         QFile::remove(path);

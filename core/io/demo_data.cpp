@@ -377,6 +377,32 @@ Status attachEvidence(Session& session, const Program& program, Dice& d, const C
     DLI_TRY(attach(Target::Observation, obs(u"LINKAGES"_s, linkage, u"LHR-AUTO"_s),
                    u"supply-agreement-signing.png"_s, DemoFiles::photo(d.generator(), 96, 64)));
 
+    // The verification agent's quarterly report, on every figure of the DLIs whose protocol asks
+    // for evidence, so that the officer can submit them; the last quarter's is not in yet.
+    QStringList clusterCodes;
+    for (const Cluster& c : clusters())
+        clusterCodes << c.code;
+    const QList<std::pair<QString, QStringList>> dliFigures{{u"DAYS_REG"_s, {u"PB"_s}},
+                                                            {u"FIRMS_UPGRADE"_s, clusterCodes},
+                                                            {u"TRAINED_W"_s, {u"SDH"_s, u"ADRC"_s}},
+                                                            {u"EXPORTERS_NEW"_s, clusterCodes}};
+    for (int q = 0; q < Quarters - 1; ++q) {
+        const Period p = quarterAt(q);
+        for (const auto& [indicator, units] : dliFigures) {
+            const Dli* dli = program.dliForIndicator(indicator);
+            const QString code = dli ? dli->code : indicator;
+            const QByteArray report =
+                note(u"IVA quarterly report \u2014 "_s + code + u" "_s + p.code(),
+                     {u"Indicator: "_s + indicator, u"Period: "_s + p.code(),
+                      u"Figures of "_s + units.join(u", "_s) + u" checked against the records."_s},
+                     p.fiscalYear());
+            for (const QString& unit : units)
+                DLI_TRY(attach(Target::Observation, obs(indicator, p, unit),
+                               u"iva-report-"_s + code.toLower() + u"-"_s + p.code() + u".pdf"_s,
+                               report));
+        }
+    }
+
     // Field visits to the first served firm of two clusters.
     for (const int cluster : {0, 3}) {
         for (const Firm& f : r.firms) {

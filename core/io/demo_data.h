@@ -22,6 +22,8 @@ public:
     static Status addAccounts(Session& session);
     // Moves the observations through the workflow as the demo's officer and verifier.
     static Status runWorkflow(Session& session, const Program& program);
+    // Records the demo's advance, disbursements and decisions as its manager.
+    static Status recordEvents(Session& session, const Program& program);
 };
 
 } // namespace dli

@@ -104,10 +104,8 @@ Status DemoData::runWorkflow(Session& session, const Program& program)
         return submitted(o) && o.indicator == u"LINKAGES"_s && o.period == Period::quarter(2025, 3);
     });
     const Observation* sampled = findFirst(all, [&](const Observation& o) {
-        const VerificationProtocol* p = workflow.protocolOf(o.indicator);
-        const Indicator* x = program.indicator(o.indicator);
-        return submitted(o) && p && p->sampleSize > 0 && x &&
-               x->source.kind == SourceKind::Register && o.period <= Period::quarter(2025, 4);
+        return submitted(o) && o.indicator == u"FIRMS_UPGRADE"_s &&
+               o.period == Period::quarter(2025, 2) && o.orgUnit == u"SKT-SURG"_s;
     });
     const QString queriedId = queried ? queried->id : QString();
     const QString rejectedId = rejected ? rejected->id : QString();

@@ -27,6 +27,7 @@ struct Observation {
     // Set once verified: the value that counts, and the date from which it counts.
     std::optional<Decimal> verifiedValue;
     QDate verifiedOn;
+    QDateTime verificationRecordedAt; // when the verification was entered
 
     // The value that counts toward results: the verified one once there is one.
     Decimal countedValue() const { return verifiedValue.value_or(value); }

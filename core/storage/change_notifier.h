@@ -18,6 +18,8 @@ signals:
     void observationsChanged();
     // Evidence files were attached or removed.
     void evidenceChanged();
+    // A disbursement, advance, refund or decision was recorded.
+    void eventsChanged();
 };
 
 } // namespace dli

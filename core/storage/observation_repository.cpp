@@ -10,7 +10,8 @@ namespace {
 
 constexpr auto kSelect =
     "SELECT o.id, i.code, o.period, u.code, o.category, o.value, o.source, o.note, o.reporter, "
-    "o.created_at, o.state, o.replaces, o.replaced_by, v.verified_value, v.verified_on FROM "
+    "o.created_at, o.state, o.replaces, o.replaced_by, v.verified_value, v.verified_on, "
+    "v.recorded_at FROM "
     "observations o JOIN indicators i ON i.id = o.indicator_id JOIN org_units u ON u.id = "
     "o.org_unit_id LEFT JOIN verifications v ON v.observation_id = o.id";
 
@@ -50,6 +51,7 @@ Result<Observation> fromRow(const Statement& stmt, int startMonth)
                     .arg(o.id));
         o.verifiedValue = verified.value();
         o.verifiedOn = QDate::fromString(stmt.text(14), Qt::ISODate);
+        o.verificationRecordedAt = QDateTime::fromString(stmt.text(15), Qt::ISODate);
     }
     return o;
 }
@@ -201,12 +203,24 @@ Status ObservationRepository::insertTransition(const Transition& t)
 
 Result<QList<Transition>> ObservationRepository::transitions(const QString& observationId)
 {
+    return selectTransitions(u"WHERE observation_id = ?"_s, observationId);
+}
+
+Result<QList<Transition>> ObservationRepository::allTransitions()
+{
+    return selectTransitions({}, {});
+}
+
+Result<QList<Transition>> ObservationRepository::selectTransitions(const QString& where,
+                                                                   const QString& bound)
+{
     auto stmt = m_db.prepare(u"SELECT id, observation_id, action, from_state, to_state, "
-                             "user_name, at, reason, old_value, new_value FROM transitions WHERE "
-                             "observation_id = ? ORDER BY at, rowid"_s);
+                             "user_name, at, reason, old_value, new_value FROM transitions "_s +
+                             where + u" ORDER BY at, rowid"_s);
     if (!stmt)
         return stmt.error();
-    stmt->bind(1, observationId);
+    if (!where.isEmpty())
+        stmt->bind(1, bound);
     QList<Transition> out;
     for (;;) {
         auto row = stmt->step();

@@ -35,12 +35,16 @@ public:
 
     Status insertTransition(const Transition& t);
     Result<QList<Transition>> transitions(const QString& observationId);
+    // Every transition of every observation, oldest first (to see the store as it was).
+    Result<QList<Transition>> allTransitions();
     Status insertVerification(const Verification& v);
     Result<std::optional<Verification>> verification(const QString& observationId);
     // Everyone who reported or amended an observation: they may not verify it.
     Result<QStringList> authors(const QString& observationId);
 
 private:
+    Result<QList<Transition>> selectTransitions(const QString& where, const QString& bound);
+
     Database& m_db;
     const SessionOptions& m_options;
 };

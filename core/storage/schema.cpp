@@ -12,7 +12,7 @@ namespace {
 
 // Decimal values are stored as exact decimal text, money as integer minor units, dates as ISO
 // text, and every row that may travel between machines has a text UUID key.
-constexpr std::array<const char16_t*, 4> kMigrations{
+constexpr std::array<const char16_t*, 5> kMigrations{
     // 1: the database's identity and the program definition.
     uR"sql(
 CREATE TABLE meta (
@@ -343,6 +343,26 @@ CREATE INDEX services_audit ON services (audit_ref);
 CREATE INDEX trainees_audit ON trainees (audit_ref);
 CREATE INDEX exports_audit ON exports (audit_ref);
 CREATE INDEX evidence_audit ON evidence (audit_ref);
+)sql",
+    // 5: money events: disbursements, advances, refunds, reallocation and cancellation decisions.
+    uR"sql(
+CREATE TABLE events (
+    id           TEXT PRIMARY KEY,
+    seq          INTEGER NOT NULL UNIQUE,
+    kind         TEXT NOT NULL
+        CHECK (kind IN ('disburse', 'advance', 'refund', 'reallocate', 'cancel')),
+    dli          TEXT NOT NULL DEFAULT '',
+    dlr          TEXT NOT NULL DEFAULT '',
+    to_dlr       TEXT NOT NULL DEFAULT '',
+    amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+    date         TEXT NOT NULL,
+    reference    TEXT NOT NULL,
+    forced       INTEGER NOT NULL DEFAULT 0 CHECK (forced IN (0, 1)),
+    reason       TEXT NOT NULL DEFAULT '',
+    recorded_by  TEXT NOT NULL,
+    recorded_at  TEXT NOT NULL,
+    audit_ref    INTEGER
+);
 )sql",
 };
 

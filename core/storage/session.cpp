@@ -11,7 +11,8 @@ namespace dli {
 Session::Session(std::unique_ptr<Database> db, const SessionOptions& options)
     : m_options(options.withDefaults()), m_db(std::move(db)), m_meta(*m_db),
       m_programs(*m_db, m_options), m_observations(*m_db, m_options), m_registers(*m_db, m_options),
-      m_evidence(*m_db, m_options), m_users(*m_db, m_options), m_audit(*m_db, m_options)
+      m_evidence(*m_db, m_options), m_users(*m_db, m_options), m_events(*m_db),
+      m_audit(*m_db, m_options)
 {}
 
 void Session::setCurrentUser(const User& user)

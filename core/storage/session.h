@@ -5,6 +5,7 @@
 #include "core/result.h"
 #include "core/storage/change_notifier.h"
 #include "core/storage/database.h"
+#include "core/storage/event_repository.h"
 #include "core/storage/evidence_repository.h"
 #include "core/storage/meta_repository.h"
 #include "core/storage/observation_repository.h"
@@ -37,6 +38,7 @@ public:
     RegisterRepository& registers() { return m_registers; }
     EvidenceRepository& evidence() { return m_evidence; }
     UserRepository& users() { return m_users; }
+    EventRepository& events() { return m_events; }
     AuditLog& audit() { return m_audit; }
     ChangeNotifier& notifier() { return m_notifier; }
     const SessionOptions& options() const { return m_options; }
@@ -61,6 +63,7 @@ private:
     RegisterRepository m_registers;
     EvidenceRepository m_evidence;
     UserRepository m_users;
+    EventRepository m_events;
     AuditLog m_audit;
     std::optional<User> m_user;
     ChangeNotifier m_notifier;

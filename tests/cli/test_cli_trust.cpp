@@ -556,7 +556,7 @@ QStringList submittedFirmsUpgrade(const QString& db, const TempDir& dir)
     for (const auto& o :
          listed(db, {u"--state"_s, u"draft"_s, u"--indicator"_s, u"FIRMS_UPGRADE"_s})) {
         const QJsonObject ob = o.toObject();
-        if (ob.value(u"period"_s).toString() < u"FY2026"_s &&
+        if (ob.value(u"period"_s).toString() < u"FY2027"_s &&
             ob.value(u"value"_s).toString().toDouble() >= 3)
             drafts << ob;
     }

@@ -314,8 +314,8 @@ TEST_CASE("Program JSON: the demo program reads", "[program][json][demo]")
     CHECK(share->source.kind == SourceKind::Formula);
     CHECK(share->source.formula == u"100 * TRAINED_W / TRAINED_ALL"_s);
 
-    // DLI2 (days, latest, decreasing): 2.2 pays from 2.1's target 30 down to 20.
-    CHECK(p.dlrBaseline(*p.dli(u"DLI2"), 1) == dec(30));
+    // DLI2 (days, latest, decreasing): 2.2 pays from 2.1's target 25 down to 20.
+    CHECK(p.dlrBaseline(*p.dli(u"DLI2"), 1) == dec(25));
     // DLI3 (firms, cumulative): 3.3 pays from 220 to 300.
     CHECK(p.dlrBaseline(*p.dli(u"DLI3"), 2) == dec(220));
     CHECK(dlr(p, u"DLI1", 0).priorResult);

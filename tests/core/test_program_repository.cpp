@@ -160,7 +160,7 @@ TEST_CASE("ProgramRepository: the demo program is stored and loaded back equal",
     CHECK(back.validationRules.size() == 3);
     CHECK(back.orgUnit(u"ADRC")->parent == u"LHR-RMG"_s);
     CHECK(back.dli(u"DLI1")->protocol.evidence.size() == 2);
-    CHECK(count(s->database(), u"dlrs"_s) == 12);
+    CHECK(count(s->database(), u"dlrs"_s) == 14);
 }
 
 TEST_CASE("ProgramRepository: children listed before their parent are stored", "[repository]")
@@ -227,7 +227,7 @@ TEST_CASE("ProgramImport: --replace replaces the program while no observations e
     CHECK(count(s->database(), u"org_units"_s) == 9);
     CHECK(count(s->database(), u"indicators"_s) == 10);
     CHECK(count(s->database(), u"dlis"_s) == 6);
-    CHECK(count(s->database(), u"dlrs"_s) == 12);
+    CHECK(count(s->database(), u"dlrs"_s) == 14);
     CHECK(count(s->database(), u"result_areas"_s) == 3);
     CHECK(count(s->database(), u"validation_rules"_s) == 3);
     CHECK(

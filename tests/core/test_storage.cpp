@@ -618,16 +618,18 @@ TEST_CASE("Storage: every row of every table has a text UUID id", "[storage]")
     // The login attempts and the audit log are numbered: they belong to one database file.
     withoutId.sort();
     CHECK(withoutId == QStringList{u"audit_log"_s, u"evidence_contents"_s, u"meta"_s});
-    // 1 program, 3 result areas, 9 org units, 10 indicators, 6 DLIs, 12 DLRs, 3 rules, the
-    // indicators' targets, and the demo's registers, observations and evidence.
+    // 1 program, 3 result areas, 9 org units, 10 indicators, 6 DLIs, 14 DLRs, 3 rules, the
+    // indicators' targets, and the demo's registers, observations, evidence and events.
     const std::int64_t targets = scalar(s->database(), u"SELECT count(*) FROM indicator_targets"_s);
-    const std::int64_t data =
-        scalar(s->database(), u"SELECT (SELECT count(*) FROM observations) + (SELECT count(*) FROM "
-                              "firms) + (SELECT count(*) FROM services) + (SELECT count(*) FROM "
-                              "trainees) + (SELECT count(*) FROM exports) + (SELECT count(*) FROM "
-                              "evidence) + (SELECT count(*) FROM users) + (SELECT count(*) FROM "
-                              "transitions) + (SELECT count(*) FROM verifications) + (SELECT "
-                              "count(*) FROM samples) + (SELECT count(*) FROM sample_items)"_s);
-    CHECK(checked == 1 + 3 + 9 + 10 + 6 + 12 + 3 + targets + data);
+    const std::int64_t data = scalar(
+        s->database(),
+        u"SELECT (SELECT count(*) FROM observations) + (SELECT count(*) FROM "
+        "firms) + (SELECT count(*) FROM services) + (SELECT count(*) FROM "
+        "trainees) + (SELECT count(*) FROM exports) + (SELECT count(*) FROM "
+        "evidence) + (SELECT count(*) FROM users) + (SELECT count(*) FROM "
+        "transitions) + (SELECT count(*) FROM verifications) + (SELECT "
+        "count(*) FROM samples) + (SELECT count(*) FROM sample_items) + (SELECT count(*) FROM "
+        "events)"_s);
+    CHECK(checked == 1 + 3 + 9 + 10 + 6 + 14 + 3 + targets + data);
     CHECK(kUuid.match(s->databaseId()).hasMatch());
 }
