@@ -201,9 +201,15 @@ int Cli::recordEvent(EventKind kind, const QStringList& args)
     e.date = parsedDate.value();
     e.reference = p.value(ref);
     e.reason = p.value(reason);
-    e.dli = p.value(dli);
-    e.dlr = kind == EventKind::Reallocate ? p.value(from) : p.value(dlr);
-    e.toDlr = p.value(to);
+    // Only the options this kind of event takes are defined in the parser.
+    if (kind == EventKind::Advance || kind == EventKind::Refund)
+        e.dli = p.value(dli);
+    else if (kind == EventKind::Reallocate)
+        e.dlr = p.value(from);
+    else
+        e.dlr = p.value(dlr);
+    if (kind == EventKind::Reallocate)
+        e.toDlr = p.value(to);
     Disbursements money(*opened->session, program);
     auto recorded = money.record(e, p.isSet(force));
     if (!recorded)

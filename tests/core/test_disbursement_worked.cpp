@@ -235,3 +235,17 @@ TEST_CASE("Status JSON follows the documented contract", "[disbursement][worked]
     CHECK(c1.value(u"fraction"_s).toString() == u"1.08"_s); // (18 - 45) / (20 - 45)
     CHECK(doc.value(u"forecast"_s).toObject().value(u"dlis"_s).toArray().size() == 3);
 }
+
+TEST_CASE("The documented status example is what the engine writes", "[disbursement][worked]")
+{
+    // docs/examples/status-worked-2022-06-30.json; DLI_REGENERATE_GOLDEN=1 rewrites it.
+    const QString path = QStringLiteral(DLI_TEST_DATA_DIR "/../../docs/examples/"
+                                                          "status-worked-2022-06-30.json");
+    const Program p = workedProgram();
+    const QByteArray actual =
+        StatusReport::json(p, DisbursementEngine::compute(p, workedInput(u"2022-06-30"_s)));
+    if (qEnvironmentVariableIntValue("DLI_REGENERATE_GOLDEN") == 1)
+        test::writeFile(path, actual);
+    const bool same = test::readFile(path) == actual; // a bool: Catch prints bytes slowly
+    CHECK(same);
+}
