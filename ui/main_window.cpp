@@ -3,13 +3,23 @@
 #include "core/auth/auth.h"
 #include "core/io/demo.h"
 #include "core/io/program_import.h"
+#include "core/io/program_writer.h"
 #include "core/storage/schema.h"
 #include "core/storage/session.h"
 #include "ui/details_panel.h"
 #include "ui/login_dialog.h"
 #include "ui/models/results_framework_model.h"
+#include "ui/pages/audit_page.h"
+#include "ui/pages/dashboard_page.h"
+#include "ui/pages/data_page.h"
+#include "ui/pages/disbursement_page.h"
+#include "ui/pages/framework_page.h"
+#include "ui/pages/settings_page.h"
+#include "ui/pages/verification_page.h"
 #include "ui/recent_files.h"
+#include "ui/task_runner.h"
 #include "ui/welcome_page.h"
+#include "ui/workspace.h"
 
 #include <QAction>
 #include <QApplication>
@@ -18,8 +28,11 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -28,6 +41,8 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTreeView>
+#include <QUndoGroup>
+#include <QUndoStack>
 
 using namespace Qt::StringLiterals;
 
@@ -50,24 +65,24 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         return dialog.exec() == QDialog::Accepted;
     };
 
-    m_model = new ResultsFrameworkModel(this);
-    m_tree = new QTreeView;
-    m_tree->setModel(m_model);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setAlternatingRowColors(true);
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(ResultsFrameworkModel::ItemColumn, QHeaderView::Stretch);
-    for (int c = ResultsFrameworkModel::PeriodColumn; c < ResultsFrameworkModel::ColumnCount; ++c)
-        m_tree->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &MainWindow::onSelectionChanged);
-
-    m_details = new DetailsPanel;
-    auto* splitter = new QSplitter;
-    splitter->addWidget(m_tree);
-    splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    m_undoGroup = new QUndoGroup(this);
+    m_sidebar = new QListWidget;
+    m_sidebar->setAccessibleName(tr("Pages"));
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setStyleSheet(u"QListWidget { padding-top: 6px; }"
+                             u"QListWidget::item { padding: 6px 14px; }"_s);
+    m_sidebar->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
+    m_pageStack = new QStackedWidget;
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row < m_pages.size())
+            m_pageStack->setCurrentWidget(m_pages[row]);
+    });
+    auto* body = new QWidget;
+    auto* bodyLayout = new QHBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->setSpacing(0);
+    bodyLayout->addWidget(m_sidebar);
+    bodyLayout->addWidget(m_pageStack, 1);
 
     m_welcome = new WelcomePage;
     connect(m_welcome, &WelcomePage::openDemoRequested, this, [this] { (void)openDemo(); });
@@ -78,7 +93,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     m_stack = new QStackedWidget;
     m_stack->addWidget(m_welcome);
-    m_stack->addWidget(splitter);
+    m_stack->addWidget(body);
     setCentralWidget(m_stack);
 
     m_statusProgram = new QLabel;
@@ -94,10 +109,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     buildMenus();
     QSettings settings;
     if (!restoreGeometry(settings.value(u"mainWindow/geometry"_s).toByteArray()))
-        resize(1200, 760);
-    splitter->restoreState(settings.value(u"mainWindow/splitter"_s).toByteArray());
-    connect(qApp, &QApplication::aboutToQuit, this,
-            [splitter] { QSettings().setValue(u"mainWindow/splitter"_s, splitter->saveState()); });
+        resize(1280, 800);
 }
 
 MainWindow::~MainWindow() = default;
@@ -114,14 +126,57 @@ void MainWindow::buildMenus()
     m_recentMenu = file->addMenu(tr("&Recent files"));
     rebuildRecentMenu();
     file->addSeparator();
+    QAction* backup = file->addAction(tr("&Backup..."), this, &MainWindow::chooseAndBackup);
+    backup->setShortcut(QKeySequence(u"Ctrl+Shift+B"_s));
     m_importAction =
         file->addAction(tr("&Import program definition..."), this, &MainWindow::chooseAndImport);
     m_importAction->setShortcut(QKeySequence(u"Ctrl+I"_s));
-    m_importAction->setEnabled(false);
-    m_importAction->setToolTip(tr("Open a database first"));
+    QAction* exportProgram =
+        file->addAction(tr("&Export program definition..."), this, &MainWindow::chooseAndExport);
+    m_needsDatabase << backup << m_importAction << exportProgram;
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction* find = edit->addAction(tr("&Find"), this, [this] {
+        if (Page* p = currentPage())
+            p->focusFind();
+    });
+    find->setShortcut(QKeySequence::Find);
+    m_needsDatabase << find;
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* refresh = view->addAction(tr("&Refresh"), this, [this] {
+        if (m_workspace)
+            m_workspace->reloadProgram();
+        for (Page* p : m_pages)
+            p->refresh();
+    });
+    refresh->setShortcut(QKeySequence::Refresh);
+    m_needsDatabase << refresh;
+    view->addSeparator();
+    const QStringList ids{u"dashboard"_s,    u"framework"_s, u"data"_s,    u"verification"_s,
+                          u"disbursement"_s, u"audit"_s,     u"settings"_s};
+    const QStringList names{tr("&Dashboard"),    tr("Results &framework"), tr("D&ata"),
+                            tr("&Verification"), tr("Dis&bursement"),      tr("Audit &log"),
+                            tr("&Settings")};
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        QAction* go = view->addAction(names[i], this, [this, id = ids[i]] { showPage(id); });
+        go->setShortcut(QKeySequence(u"Ctrl+%1"_s.arg(i + 1)));
+        m_needsDatabase << go;
+    }
+    for (QAction* a : m_needsDatabase) {
+        a->setEnabled(false);
+        a->setToolTip(tr("Open a database first"));
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About DLI Tracker"), this, &MainWindow::showAbout);
@@ -231,11 +286,14 @@ Status MainWindow::importProgram(const QString& file)
 
 void MainWindow::showSession(std::unique_ptr<Session> session)
 {
+    // Pages hold the workspace, which holds the session: they go in that order.
+    clearPages();
     m_session = std::move(session);
-    m_importAction->setEnabled(m_session != nullptr);
-    m_importAction->setToolTip(m_session ? QString() : tr("Open a database first"));
+    for (QAction* a : m_needsDatabase) {
+        a->setEnabled(m_session != nullptr);
+        a->setToolTip(m_session ? QString() : tr("Open a database first"));
+    }
     if (!m_session) {
-        m_model->clear();
         m_stack->setCurrentWidget(m_welcome);
         setWindowTitle(tr("DLI Tracker"));
         m_statusProgram->clear();
@@ -244,8 +302,16 @@ void MainWindow::showSession(std::unique_ptr<Session> session)
         m_statusUser->setVisible(false);
         return;
     }
-    connect(&m_session->notifier(), &ChangeNotifier::programChanged, this,
-            &MainWindow::reloadProgram);
+    m_workspace = new Workspace(*m_session, this);
+    m_workspace->setErrorPresenter(
+        [this](const QString& title, const QString& text) { m_presentError(title, text); });
+    connect(m_workspace, &Workspace::programReloaded, this, &MainWindow::updateStatus);
+    connect(m_workspace, &Workspace::navigateRequested, this,
+            [this](const QString& id, const QString& item) { showPage(id, item); });
+    m_undoGroup->addStack(m_workspace->undoStack());
+    m_undoGroup->setActiveStack(m_workspace->undoStack());
+    m_importAction->setEnabled(m_workspace->hasRole({Role::Admin}));
+    m_importAction->setToolTip(m_workspace->roleReason({Role::Admin}));
     RecentFiles::add(m_session->path());
     rebuildRecentMenu();
     setWindowTitle(tr("%1 - DLI Tracker").arg(QFileInfo(m_session->path()).fileName()));
@@ -260,51 +326,128 @@ void MainWindow::showSession(std::unique_ptr<Session> session)
         m_statusUser->clear();
         m_statusUser->setVisible(false);
     }
+    buildPages();
     m_stack->setCurrentIndex(1);
-    reloadProgram();
+    updateStatus();
 }
 
-void MainWindow::reloadProgram()
+void MainWindow::buildPages()
 {
-    if (!m_session)
-        return;
-    auto program = m_session->programs().load();
-    if (!program) {
-        m_model->clear();
-        if (program.error().code == ErrorCode::NotFound) {
-            m_details->setHtml(u"<h2>"_s + tr("No program yet").toHtmlEscaped() + u"</h2><p>"_s +
-                               tr("This database holds no program. Use File > Import program "
-                                  "definition to load one (see docs/program-format.md).")
-                                   .toHtmlEscaped() +
-                               u"</p>"_s);
-            m_statusProgram->setText(tr("No program"));
-        } else {
-            (void)fail(tr("Cannot read the program"), program.error());
+    Workspace& ws = *m_workspace;
+    m_pages = {new DashboardPage(ws),    new FrameworkPage(ws),    new DataPage(ws),
+               new VerificationPage(ws), new DisbursementPage(ws), new AuditPage(ws),
+               new SettingsPage(ws)};
+    const QSignalBlocker quiet(m_sidebar);
+    m_sidebar->clear();
+    int first = -1;
+    for (Page* p : m_pages) {
+        m_pageStack->addWidget(p);
+        auto* item = new QListWidgetItem(p->title(), m_sidebar);
+        item->setSizeHint(QSize(item->sizeHint().width(), m_sidebar->fontMetrics().height() + 16));
+        item->setData(Qt::UserRole, p->id());
+        const QString why = p->unavailableReason();
+        if (!why.isEmpty()) {
+            item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
+            item->setToolTip(why);
+        } else if (first < 0) {
+            first = static_cast<int>(m_pages.indexOf(p));
         }
+    }
+    m_sidebar->setFixedWidth(m_sidebar->sizeHintForColumn(0) + 40);
+    m_sidebar->setCurrentRow(std::max(first, 0));
+    m_pageStack->setCurrentIndex(std::max(first, 0));
+}
+
+void MainWindow::clearPages()
+{
+    const QSignalBlocker quiet(m_sidebar);
+    m_sidebar->clear();
+    for (Page* p : m_pages) {
+        m_pageStack->removeWidget(p);
+        delete p;
+    }
+    m_pages.clear();
+    if (m_workspace) {
+        m_undoGroup->removeStack(m_workspace->undoStack());
+        delete m_workspace;
+        m_workspace = nullptr;
+    }
+}
+
+Page* MainWindow::page(const QString& id) const
+{
+    for (Page* p : m_pages) {
+        if (p->id() == id)
+            return p;
+    }
+    return nullptr;
+}
+
+Page* MainWindow::currentPage() const
+{
+    return qobject_cast<Page*>(m_pageStack->currentWidget());
+}
+
+bool MainWindow::showPage(const QString& id, const QString& item)
+{
+    Page* p = page(id);
+    if (!p || !p->unavailableReason().isEmpty())
+        return false;
+    m_sidebar->setCurrentRow(static_cast<int>(m_pages.indexOf(p)));
+    if (!item.isEmpty())
+        p->showItem(item);
+    return true;
+}
+
+ResultsFrameworkModel* MainWindow::frameworkModel() const
+{
+    auto* p = qobject_cast<FrameworkPage*>(page(u"framework"_s));
+    return p ? p->model() : nullptr;
+}
+
+QTreeView* MainWindow::frameworkView() const
+{
+    auto* p = qobject_cast<FrameworkPage*>(page(u"framework"_s));
+    return p ? p->view() : nullptr;
+}
+
+DetailsPanel* MainWindow::detailsPanel() const
+{
+    auto* p = qobject_cast<FrameworkPage*>(page(u"framework"_s));
+    return p ? p->details() : nullptr;
+}
+
+void MainWindow::updateStatus()
+{
+    const Program* program = m_workspace ? m_workspace->program() : nullptr;
+    if (!program) {
+        m_statusProgram->setText(tr("No program"));
         return;
     }
-    m_model->setProgram(program.value());
-    m_tree->expandAll();
-    m_tree->setCurrentIndex(QModelIndex());
-    m_details->showProgram(program.value());
     m_statusProgram->setText(tr("Program %1: %2 indicators, %3 DLIs")
                                  .arg(program->code)
                                  .arg(program->indicators.size())
                                  .arg(program->dlis.size()));
 }
 
-void MainWindow::onSelectionChanged()
+Status MainWindow::backupTo(const QString& path)
 {
-    const QModelIndex current = m_tree->currentIndex();
-    if (!current.isValid()) {
-        m_details->showProgram(m_model->program());
-        return;
-    }
-    const QModelIndex first = current.siblingAtColumn(0);
-    const auto kind = static_cast<ResultsFrameworkModel::Kind>(
-        first.data(ResultsFrameworkModel::KindRole).toInt());
-    m_details->showItem(m_model->program(), kind,
-                        first.data(ResultsFrameworkModel::CodeRole).toString());
+    if (!m_workspace)
+        return fail(tr("Cannot back up"), Error(ErrorCode::Usage, tr("Open a database first.")));
+    const Status done = TaskRunner::run(
+        this, *m_workspace, tr("Backing up"), [path](Session& s, TaskRunner::Progress&) -> Status {
+            // As the CLI does: the copy holds the entry that
+            // records it.
+            auto entry = s.audit().recordEvent(u"database.backup"_s,
+                                               QJsonObject{{u"to"_s, QFileInfo(path).fileName()}});
+            if (!entry)
+                return entry.error();
+            return s.database().backupTo(path);
+        });
+    if (!done)
+        return fail(tr("The backup was not made"), done.error());
+    statusBar()->showMessage(tr("Backed up to %1").arg(QDir::toNativeSeparators(path)), 8000);
+    return {};
 }
 
 void MainWindow::chooseAndOpen()
@@ -337,21 +480,55 @@ void MainWindow::chooseAndImport()
         (void)importProgram(path);
 }
 
-void MainWindow::showAbout()
+void MainWindow::chooseAndExport()
+{
+    if (!m_workspace || !m_workspace->program())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the program definition"),
+                                                      m_workspace->program()->code + u".json"_s,
+                                                      tr("Program definitions (*.json)"));
+    if (path.isEmpty())
+        return;
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        (void)fail(tr("The program was not exported"),
+                   Error(ErrorCode::Io, tr("cannot write %1: %2").arg(path, out.errorString())));
+        return;
+    }
+    out.write(ProgramWriter::write(*m_workspace->program()));
+    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 8000);
+}
+
+void MainWindow::chooseAndBackup()
+{
+    if (!m_session)
+        return;
+    const QString suggested = QFileInfo(m_session->path()).completeBaseName() + u"-"_s +
+                              m_session->options().now().toString(u"yyyyMMdd-HHmm"_s) + u".dlidb"_s;
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Back up the database"), suggested, databaseFilter());
+    if (!path.isEmpty())
+        (void)backupTo(path);
+}
+
+QString MainWindow::aboutText() const
 {
     QString db = tr("No database open.");
     if (m_session)
         db = tr("Database: %1<br>Schema version: %2")
                  .arg(QDir::toNativeSeparators(m_session->path()).toHtmlEscaped())
                  .arg(m_session->database().schemaVersion());
-    QMessageBox::about(
-        this, tr("About DLI Tracker"),
-        tr("<h3>DLI Tracker %1</h3>"
-           "<p>Disbursement-linked indicators for the Punjab Small Industries Corporation.</p>"
-           "<p>Licensed under the GNU General Public License, version 3 or later.</p>"
-           "<p>%2</p><p>This version writes database schema version %3.</p>")
-            .arg(QCoreApplication::applicationVersion(), db)
-            .arg(Schema::currentVersion()));
+    return tr("<h3>DLI Tracker %1</h3>"
+              "<p>Disbursement-linked indicators for the Punjab Small Industries Corporation.</p>"
+              "<p>Licensed under the GNU General Public License, version 3 or later.</p>"
+              "<p>%2</p><p>This version writes database schema version %3.</p>")
+        .arg(QCoreApplication::applicationVersion(), db)
+        .arg(Schema::currentVersion());
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About DLI Tracker"), aboutText());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

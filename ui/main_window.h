@@ -7,9 +7,11 @@
 #include <memory>
 
 class QLabel;
+class QListWidget;
 class QMenu;
 class QStackedWidget;
 class QTreeView;
+class QUndoGroup;
 
 namespace dli {
 class Session;
@@ -18,12 +20,16 @@ class Session;
 namespace dli::ui {
 
 class DetailsPanel;
+class FrameworkPage;
 class LoginDialog;
+class Page;
 class ResultsFrameworkModel;
 class WelcomePage;
+class Workspace;
 
-// The application window: it assembles the menus, the results framework tree and the details
-// panel, and owns the open Session. Core does the work; this class only wires it up.
+// The application window: it owns the open Session and its Workspace, and assembles the menus,
+// the sidebar and the pages. Core does the work and each page is its own class; this one only
+// wires them up.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -48,9 +54,20 @@ public:
     void setLoginPresenter(LoginPresenter presenter) { m_presentLogin = std::move(presenter); }
 
     Session* session() const { return m_session.get(); }
-    ResultsFrameworkModel* frameworkModel() const { return m_model; }
-    QTreeView* frameworkView() const { return m_tree; }
-    DetailsPanel* detailsPanel() const { return m_details; }
+    Workspace* workspace() const { return m_workspace; }
+    // The page with this id ("dashboard", "framework", ...), or nullptr while none is open.
+    Page* page(const QString& id) const;
+    Page* currentPage() const;
+    // Shows the page (if the user may use it), opened on an item when one is named.
+    bool showPage(const QString& id, const QString& item = {});
+    QListWidget* sidebar() const { return m_sidebar; }
+    ResultsFrameworkModel* frameworkModel() const;
+    QTreeView* frameworkView() const;
+    DetailsPanel* detailsPanel() const;
+    // Help > About: version, license, the open database's path and schema version.
+    QString aboutText() const;
+    // Writes a backup of the open database to path (off the GUI thread).
+    Status backupTo(const QString& path);
     static QString demoPath();
 
 protected:
@@ -62,22 +79,28 @@ private:
     Status openFile(const QString& path, bool isDemo);
     Result<bool> logIn(Session& session, bool isDemo);
     void showSession(std::unique_ptr<Session> session);
-    void reloadProgram();
-    void onSelectionChanged();
+    void buildPages();
+    void clearPages();
+    void updateStatus();
     Status fail(const QString& title, const Error& error);
 
     void chooseAndOpen();
     void chooseAndCreate();
     void chooseAndImport();
+    void chooseAndExport();
+    void chooseAndBackup();
     void showAbout();
 
     std::unique_ptr<Session> m_session;
+    Workspace* m_workspace = nullptr;
+    QList<Page*> m_pages;
     QStackedWidget* m_stack = nullptr;
+    QStackedWidget* m_pageStack = nullptr;
+    QListWidget* m_sidebar = nullptr;
     WelcomePage* m_welcome = nullptr;
-    QTreeView* m_tree = nullptr;
-    DetailsPanel* m_details = nullptr;
-    ResultsFrameworkModel* m_model = nullptr;
+    QUndoGroup* m_undoGroup = nullptr;
     QMenu* m_recentMenu = nullptr;
+    QList<QAction*> m_needsDatabase; // enabled only while a database is open
     QAction* m_importAction = nullptr;
     QLabel* m_statusProgram = nullptr;
     QLabel* m_statusPath = nullptr;

@@ -1,6 +1,7 @@
 #include "core/io/demo.h"
 #include "ui/login_dialog.h"
 #include "ui/main_window.h"
+#include "ui/widgets/settings_language.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -72,6 +73,8 @@ int main(int argc, char** argv)
     QApplication::setApplicationDisplayName(u"DLI Tracker"_s);
     QApplication::setApplicationVersion(QStringLiteral(DLI_VERSION));
     QApplication::setOrganizationName(u"PSIC"_s);
+    // The language chosen in Settings decides the direction of the layout from the start.
+    dli::ui::SettingsLanguage::applyStoredLayoutDirection();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -84,7 +87,21 @@ int main(int argc, char** argv)
         u"screenshot"_s,
         QApplication::translate("main", "Save a picture of the window to FILE and quit."),
         u"FILE"_s);
-    parser.addOptions({demo, screenshot});
+    const QCommandLineOption page(
+        u"page"_s,
+        QApplication::translate("main", "With --screenshot: the page to show (dashboard, "
+                                        "framework, data, verification, disbursement, audit, "
+                                        "settings)."),
+        u"ID"_s);
+    const QCommandLineOption as(
+        u"as"_s,
+        QApplication::translate("main", "With --screenshot on the demo: the demo account to log "
+                                        "in as (default viewer)."),
+        u"USER"_s, u"viewer"_s);
+    const QCommandLineOption size(
+        u"size"_s, QApplication::translate("main", "With --screenshot: the window size, WxH."),
+        u"WxH"_s, u"1280x800"_s);
+    parser.addOptions({demo, screenshot, page, as, size});
     parser.addPositionalArgument(u"DB"_s, QApplication::translate("main", "The database to open."));
     parser.process(app);
 
@@ -97,19 +114,16 @@ int main(int argc, char** argv)
         // No one can type a password either. The demo's password is public, so its picture is
         // taken as the viewer; any other database with accounts stays closed.
         const bool isDemo = parser.isSet(demo);
-        window.setLoginPresenter([isDemo](dli::ui::LoginDialog& dialog) {
+        const QString user = parser.value(as);
+        window.setLoginPresenter([isDemo, user](dli::ui::LoginDialog& dialog) {
             if (!isDemo) {
                 std::fputs("dlitracker: the database has user accounts; --screenshot logs in "
                            "only on the demo (--demo)\n",
                            stderr);
                 return false;
             }
-            for (const dli::Demo::Account& account : dli::Demo::accounts()) {
-                if (account.role == dli::Role::Viewer) {
-                    dialog.setUserName(account.name);
-                    dialog.setPassword(dli::Demo::password());
-                }
-            }
+            dialog.setUserName(user);
+            dialog.setPassword(dli::Demo::password());
             if (!dialog.submit()) {
                 std::fprintf(stderr, "dlitracker: cannot log in to the demo: %s\n",
                              qPrintable(dialog.errorText()));
@@ -123,6 +137,14 @@ int main(int argc, char** argv)
         status = window.openDemo() ? 0 : 3;
     else if (!parser.positionalArguments().isEmpty())
         status = window.openDatabase(parser.positionalArguments().constFirst()) ? 0 : 3;
+    if (parser.isSet(screenshot)) {
+        const QStringList wh = parser.value(size).split(u'x');
+        if (wh.size() == 2 && wh[0].toInt() > 0 && wh[1].toInt() > 0)
+            window.resize(wh[0].toInt(), wh[1].toInt());
+        if (parser.isSet(page) && !window.showPage(parser.value(page)))
+            std::fprintf(stderr, "dlitracker: cannot show the page %s\n",
+                         qPrintable(parser.value(page)));
+    }
     window.show();
 
     if (parser.isSet(screenshot)) {

@@ -5,6 +5,7 @@
 #include "core/storage/session_options.h"
 
 #include <QCoreApplication>
+#include <QVariant>
 
 namespace dli {
 
@@ -24,6 +25,15 @@ public:
     Status insert(const Program& program);
     // Removes the program definition (refused by foreign keys once observations refer to it).
     Status removeAll();
+
+    // Single-field edits (ProgramEditor; program_repository_edit.cpp). The id of the row that
+    // holds an item: the program's one row (code ignored), a result area, indicator, DLI or DLR
+    // by code, or an indicator's target for a period (code "INDICATOR", period "FY2026").
+    Result<QString> rowId(const QString& table, const QString& code, const QString& period = {});
+    // Sets one column of one row of a program table: a null QVariant writes NULL, a string
+    // text, an integer or a bool an integer.
+    Status setColumn(const QString& table, const QString& id, const QString& column,
+                     const QVariant& value);
 
 private:
     Database& m_db;

@@ -68,6 +68,7 @@ TEST_CASE("The main window opens the demo and shows its results framework", "[ui
     });
     REQUIRE(w.openDemo().ok());
     CHECK(errors.texts.isEmpty());
+    REQUIRE(w.showPage(u"framework"_s));
 
     ResultsFrameworkModel* model = w.frameworkModel();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -129,6 +130,13 @@ TEST_CASE("A new database starts empty and takes a program file", "[ui]")
     w.resize(1100, 700);
     w.show();
     REQUIRE(w.createDatabase(dir.path(u"new.dlidb"_s)).ok());
+    // Every page copes with a database that holds no program yet.
+    for (const QString& id : {u"dashboard"_s, u"data"_s, u"verification"_s, u"disbursement"_s,
+                              u"audit"_s, u"settings"_s}) {
+        if (w.showPage(id))
+            saveScreenshot(w, u"empty-%1.png"_s.arg(id));
+    }
+    REQUIRE(w.showPage(u"framework"_s));
     CHECK(w.frameworkModel()->rowCount() == 0);
     CHECK(w.detailsPanel()->toPlainText().contains(u"No program yet"_s));
     saveScreenshot(w, u"main-window-empty.png"_s);
