@@ -3,6 +3,7 @@
 #include "core/model/verification.h"
 #include "core/storage/session.h"
 #include "core/workflow/workflow.h"
+#include "ui/dialogs/correction_dialog.h"
 #include "ui/dialogs/import_wizard.h"
 #include "ui/models/observation_table_model.h"
 #include "ui/models/register_table_model.h"
@@ -138,6 +139,7 @@ QWidget* DataPage::makeObservationsTab()
     m_new = new QPushButton(tr("Ne&w observation"));
     m_amend = new QPushButton(tr("A&mend selected"));
     m_submit = new QPushButton(tr("Su&bmit selected"));
+    m_correct = new QPushButton(tr("C&orrect verified..."));
     m_status = new QLabel;
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
@@ -145,6 +147,7 @@ QWidget* DataPage::makeObservationsTab()
     actions->addWidget(m_new);
     actions->addWidget(m_amend);
     actions->addWidget(m_submit);
+    actions->addWidget(m_correct);
     actions->addWidget(m_status, 1);
 
     auto* left = new QWidget;
@@ -192,6 +195,7 @@ QWidget* DataPage::makeObservationsTab()
     });
     connect(m_amend, &QPushButton::clicked, this, [this] { (void)amendSelected(); });
     connect(m_submit, &QPushButton::clicked, this, [this] { (void)submitSelected(); });
+    connect(m_correct, &QPushButton::clicked, this, [this] { (void)correctSelected(); });
     connect(m_form, &ObservationForm::saved, this, [this](const QString& id) {
         selectObservation(id);
         m_status->setText(tr("Saved. Edit > Undo takes it back."));
@@ -218,6 +222,7 @@ QWidget* DataPage::makeObservationsTab()
     setTabOrder(m_table->view(), m_new);
     setTabOrder(m_new, m_amend);
     setTabOrder(m_amend, m_submit);
+    setTabOrder(m_submit, m_correct);
     return tab;
 }
 
@@ -377,11 +382,55 @@ void DataPage::updateActions()
     m_submit->setToolTip(submitWhy.isEmpty() ? tr("Send the selected observations for verification")
                                              : submitWhy);
 
+    QString correctWhy = officer;
+    if (correctWhy.isEmpty() && chosen.size() != 1)
+        correctWhy = tr("Select one verified observation to correct");
+    else if (correctWhy.isEmpty() && chosen.constFirst()->state != State::Verified &&
+             chosen.constFirst()->state != State::Rejected)
+        correctWhy = tr("Only a verified or rejected figure is corrected by a replacement; amend "
+                        "a draft or queried one");
+    else if (correctWhy.isEmpty() && !chosen.constFirst()->replacedBy.isEmpty())
+        correctWhy = tr("This figure already has a replacement");
+    m_correct->setEnabled(correctWhy.isEmpty());
+    m_correct->setToolTip(correctWhy.isEmpty()
+                              ? tr("Correct a verified figure with a replacement that is "
+                                   "verified again")
+                              : correctWhy);
+
     const QString importWhy = m_ws.roleReason({Role::Officer});
     m_import->setEnabled(importWhy.isEmpty() && m_ws.program());
     m_import->setToolTip(importWhy.isEmpty()
                              ? tr("Import a CSV or XLSX file of observations or register rows")
                              : importWhy);
+}
+
+bool DataPage::correctSelected()
+{
+    const Program* p = m_ws.program();
+    const QStringList ids = selectedIds();
+    if (!p || ids.size() != 1)
+        return false;
+    const Observation* o = m_model->observation(m_model->rowOf(ids.constFirst()));
+    if (!o)
+        return false;
+    const Observation original = *o;
+    CorrectionDialog dialog(original, this);
+    const bool accepted =
+        m_presentCorrection ? m_presentCorrection(dialog) : dialog.exec() == QDialog::Accepted;
+    const auto value = dialog.value();
+    if (!accepted || !value)
+        return false;
+    auto replacement = Workflow(m_ws.session(), *p).supersede(original.id, *value, dialog.reason());
+    if (!replacement) {
+        m_ws.report(tr("The figure was not corrected"), replacement.error());
+        return false;
+    }
+    reloadObservations();
+    selectObservation(replacement.value());
+    m_status->setText(tr("Created the replacement of %1 as a draft: attach its evidence and "
+                         "submit it for verification.")
+                          .arg(original.id));
+    return true;
 }
 
 bool DataPage::submitSelected()

@@ -13,6 +13,7 @@ class QTabWidget;
 
 namespace dli::ui {
 
+class CorrectionDialog;
 class FilteredTable;
 class ImportWizard;
 class ObservationEvidencePanel;
@@ -43,6 +44,15 @@ public:
     bool amendSelected();
     // Attaches files to the observation in the grid's row (source terms).
     bool attachToRow(const QStringList& paths, int row);
+    // Asks for the correction of the selected verified (or rejected) observation and creates
+    // its replacement draft (Workflow::supersede); false when cancelled or refused.
+    bool correctSelected();
+    // How the correction dialog is put to the user: true once accepted. Tests fill it in.
+    using CorrectionPresenter = std::function<bool(CorrectionDialog& dialog)>;
+    void setCorrectionPresenter(CorrectionPresenter presenter)
+    {
+        m_presentCorrection = std::move(presenter);
+    }
     // Opens the import wizard for the kind (the current register, or observations).
     void openImportWizard();
     // How the wizard is put to the user; the default runs it modally. Tests fill it in.
@@ -62,6 +72,7 @@ public:
     QPushButton* newButton() const { return m_new; }
     QPushButton* amendButton() const { return m_amend; }
     QPushButton* submitButton() const { return m_submit; }
+    QPushButton* correctButton() const { return m_correct; }
     QPushButton* importButton() const { return m_import; }
 
 protected:
@@ -90,10 +101,12 @@ private:
     QPushButton* m_new = nullptr;
     QPushButton* m_amend = nullptr;
     QPushButton* m_submit = nullptr;
+    QPushButton* m_correct = nullptr;
     QPushButton* m_import = nullptr;
     QLabel* m_status = nullptr;
     QMap<ImportKind, RegisterView*> m_registers;
     WizardPresenter m_presentWizard;
+    CorrectionPresenter m_presentCorrection;
     bool m_loaded = false;
 };
 
