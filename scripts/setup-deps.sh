@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
     g++ cmake ninja-build pkg-config
-    qt6-base-dev qt6-charts-dev qt6-pdf-dev libqt6opengl6-dev libxkbcommon-dev libgl-dev
+    qt6-base-dev qt6-charts-dev qt6-pdf-dev qt6-svg-dev libqt6opengl6-dev libxkbcommon-dev libgl-dev
     libsqlite3-dev sqlite3
     libmuparser-dev libcsv-dev libminizip-dev libxlsxwriter-dev libsodium-dev
     catch2

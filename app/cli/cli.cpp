@@ -249,6 +249,13 @@ QString usageText()
         "  events DB [--format table|json]\n"
         "                                 List the recorded events.\n"
         "\n"
+        "Charts:\n"
+        "  chart DB --kind KIND [--dli C | --indicator C] [--period P] [--as-of DATE]\n"
+        "           --out FILE.png|FILE.svg [--width W --height H] [--dpi DPI]\n"
+        "                                 Render a chart (dli-progress, disbursement, "
+        "timeline,\n"
+        "                                 clusters, verification, trend) without a display.\n"
+        "\n"
         "Run `dlitracker-cli COMMAND --help` for a command's options, and\n"
         "`dlitracker-cli --version` for the version. Exit status: 0 success, 1 problems "
         "found,\n"
@@ -337,6 +344,8 @@ int Cli::dispatch(const QStringList& args)
         return events(rest);
     if (command == u"event"_s)
         return event(rest);
+    if (command == u"chart"_s)
+        return chart(rest);
     err() << tr("dlitracker-cli: unknown command \"%1\"; run `dlitracker-cli --help` for the "
                 "list of commands")
                  .arg(command)

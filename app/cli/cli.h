@@ -114,6 +114,8 @@ private:
     int events(const QStringList& args);
     int event(const QStringList& args);
     int recordEvent(EventKind kind, const QStringList& args);
+    // chart: one of the six charts as PNG or SVG, offscreen (cli_chart.cpp)
+    int chart(const QStringList& args);
     // audit verify | head | log (cli_audit.cpp)
     int audit(const QStringList& args);
     int auditVerify(const QStringList& args);

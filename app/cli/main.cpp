@@ -1,12 +1,24 @@
 #include "app/cli/cli.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <exception>
 #include <iostream>
+#include <memory>
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    // `chart` draws with Qt Charts, which needs a QApplication; without a display it uses the
+    // offscreen platform. Every other command stays a plain console program.
+    const bool charting = argc > 1 && qstrcmp(argv[1], "chart") == 0;
+    std::unique_ptr<QCoreApplication> app;
+    if (charting) {
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("dlitracker-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DLI_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("PSIC"));
