@@ -1,8 +1,11 @@
 #include "ui/pages/dashboard_page.h"
 
+#include "core/charts/chart_data.h"
+#include "core/engine/dli_outlook.h"
 #include "core/storage/session.h"
 #include "core/workflow/attention.h"
 #include "core/workflow/disbursements.h"
+#include "ui/charts/chart_widget.h"
 #include "ui/models/dashboard_dli_model.h"
 #include "ui/models/disbursement_format.h"
 #include "ui/widgets/dashboard_card.h"
@@ -17,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -147,6 +151,18 @@ DashboardPage::DashboardPage(Workspace& workspace, QWidget* parent) : Page(works
     // The table takes the height it needs (up to its rows), the rest stays below the legend.
     body->addWidget(m_table, 1000);
     body->addWidget(buildLegend());
+    body->addSpacing(6);
+    body->addWidget(heading(tr("The most urgent DLI, and disbursement by DLI")));
+    m_progressChart = new ChartWidget;
+    m_progressChart->setAccessibleName(tr("Progress of the most urgent DLI"));
+    m_moneyChart = new ChartWidget;
+    m_moneyChart->setAccessibleName(tr("Disbursement by DLI"));
+    auto* charts = new QHBoxLayout;
+    for (ChartWidget* chart : {m_progressChart, m_moneyChart}) {
+        chart->setMinimumHeight(340);
+        charts->addWidget(chart, 1);
+    }
+    body->addLayout(charts);
     body->addStretch(1);
 
     m_noProgram = new QLabel(tr("This database holds no program yet. Use File > Import program "
@@ -154,8 +170,14 @@ DashboardPage::DashboardPage(Workspace& workspace, QWidget* parent) : Page(works
                                 "earned and what waits for someone."));
     m_noProgram->setWordWrap(true);
     m_noProgram->setAlignment(Qt::AlignCenter);
+    // The charts sit below the fold on a small screen: the page scrolls.
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_stack = new QStackedWidget;
-    m_stack->addWidget(content);
+    m_stack->addWidget(scroll);
     m_stack->addWidget(m_noProgram);
 
     auto* layout = new QVBoxLayout(this);
@@ -370,6 +392,40 @@ void DashboardPage::updateStatus()
     fitTable();
     if (!current.isEmpty())
         m_table->selectSourceRow(m_model->rowOf(current));
+    updateCharts(asOf);
+}
+
+void DashboardPage::updateCharts(const QDate& asOf)
+{
+    const Program& program = *m_ws.program();
+    // At risk first (it can still be saved), then missed, then on track.
+    m_urgent.clear();
+    for (const DliLight light : {DliLight::AtRisk, DliLight::Missed, DliLight::OnTrack}) {
+        for (int row = 0; row < m_model->rowCount() && m_urgent.isEmpty(); ++row) {
+            const QModelIndex index = m_model->index(row, 0);
+            if (index.data(DashboardDliModel::LightRole).toInt() == static_cast<int>(light))
+                m_urgent = m_model->codeAt(row);
+        }
+    }
+    if (m_urgent.isEmpty() && !program.dlis.isEmpty())
+        m_urgent = program.dlis.constFirst().code;
+    const auto show = [](ChartWidget* chart, const Result<ChartData>& computed) {
+        if (computed) {
+            chart->setData(computed.value());
+        } else {
+            ChartData none;
+            none.emptyText = computed.error().message;
+            chart->setData(none);
+        }
+    };
+    if (m_urgent.isEmpty()) {
+        ChartData none;
+        none.emptyText = tr("The program has no DLIs.");
+        m_progressChart->setData(none);
+    } else {
+        show(m_progressChart, ChartData::dliProgress(m_ws.session(), program, m_urgent, asOf));
+    }
+    show(m_moneyChart, ChartData::disbursementByDli(m_ws.session(), program, asOf));
 }
 
 void DashboardPage::fitTable()

@@ -10,6 +10,7 @@ class QStackedWidget;
 
 namespace dli::ui {
 
+class ChartWidget;
 class DashboardCard;
 class DashboardDliModel;
 class DisbursementAsOfEdit;
@@ -36,6 +37,12 @@ public:
     DashboardDliModel* dliModel() const { return m_model; }
     FilteredTable* dliTable() const { return m_table; }
     DisbursementAsOfEdit* asOfEdit() const { return m_asOf; }
+    // Charts 1 and 2 of the Charts page: the most urgent DLI's progress, and disbursement by
+    // DLI.
+    ChartWidget* progressChart() const { return m_progressChart; }
+    ChartWidget* moneyChart() const { return m_moneyChart; }
+    // The DLI the progress chart shows: the first at risk, else missed, else on track.
+    QString urgentDli() const { return m_urgent; }
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -49,6 +56,7 @@ private:
     void updateCounts();
     void arrangeCards();
     void fitTable();
+    void updateCharts(const QDate& asOf);
     QWidget* buildLegend();
     DashboardCard* addCard(const QString& name, const QString& title);
 
@@ -62,6 +70,9 @@ private:
     QList<QPair<QString, DashboardCard*>> m_cards;
     DashboardDliModel* m_model = nullptr;
     FilteredTable* m_table = nullptr;
+    ChartWidget* m_progressChart = nullptr;
+    ChartWidget* m_moneyChart = nullptr;
+    QString m_urgent;
     int m_dirty = StatusDirty | CountsDirty;
     int m_moneyColumns = 0;
     bool m_fitQueued = false;
