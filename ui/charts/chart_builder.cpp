@@ -1,6 +1,7 @@
 #include "ui/charts/chart_builder.h"
 
 #include "ui/charts/chart_palette.h"
+#include "ui/models/chart_table_model.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -16,6 +17,8 @@
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QStackedBarSeries>
+#include <QVBarModelMapper>
+#include <QVXYModelMapper>
 #include <algorithm>
 #include <cmath>
 
@@ -210,6 +213,13 @@ QChart* ChartBuilder::build(const ChartData& data)
 
     QAbstractBarSeries* bars = nullptr;
     QAbstractBarSeries* stacked = nullptr;
+    struct BarColumns {
+        QStringList names;
+        QList<QList<double>> values;
+        QList<const ChartSeries*> series;
+    };
+    BarColumns barColumns;
+    BarColumns stackedColumns;
     QList<QAbstractSeries*> afterBars; // lines and markers go over the bars
     for (const ChartSeries& s : data.series) {
         const RoleStyle look = ChartPalette::style(s.role);
@@ -224,13 +234,11 @@ QChart* ChartBuilder::build(const ChartData& data)
                     group = new QStackedBarSeries;
                 group->setBarWidth(horizontal ? 0.6 : 0.75);
             }
-            auto* set = new QBarSet(s.name);
-            set->append(yValues(s, cats));
-            set->setBrush(ChartPalette::brush(s.role));
-            set->setPen(QPen(look.colour.darker(140), 0.8));
-            set->setProperty(LabelsProperty, labels(s, cats));
-            set->setProperty(RoleProperty, s.role);
-            group->append(set);
+            // The values go to the group's model; the mapper makes the set (styled below).
+            BarColumns& columns = s.style == u"bar"_s ? barColumns : stackedColumns;
+            columns.names << s.name;
+            columns.values << yValues(s, cats);
+            columns.series << &s;
             continue;
         }
         QXYSeries* xy = nullptr;
@@ -263,25 +271,59 @@ QChart* ChartBuilder::build(const ChartData& data)
             xy = line;
         }
         xy->setName(s.name);
+        QList<double> xs;
+        QList<double> ys;
         std::optional<double> previous;
+        const auto add = [&](double category, double value) {
+            xs << (horizontal ? value : category);
+            ys << (horizontal ? category : value);
+        };
         for (const ChartPoint& p : s.points) {
             const qsizetype i = cats.indexOf(p.x);
             if (i < 0 || !p.y)
                 continue;
             // A step holds its value until the next one: a vertical rise at the new category.
             if (s.style == u"step"_s && previous && *previous != *p.y)
-                xy->append(QPointF(qreal(i), *previous));
-            if (horizontal)
-                xy->append(QPointF(*p.y, qreal(i)));
-            else
-                xy->append(QPointF(qreal(i), *p.y));
+                add(double(i), *previous);
+            add(double(i), *p.y);
             previous = p.y;
         }
+        // Bound through a model, as every chart's data is.
+        auto* model = new ChartTableModel(chart);
+        model->setColumns({u"x"_s, u"y"_s}, {xs, ys});
+        auto* mapper = new QVXYModelMapper(chart);
+        mapper->setXColumn(0);
+        mapper->setYColumn(1);
+        mapper->setSeries(xy);
+        mapper->setModel(model);
         xy->setProperty(LabelsProperty, labels(s, cats));
         xy->setProperty(RoleProperty, s.role);
         afterBars << xy;
         xy->setProperty("dliSecondary", onSecondaryAxis(s));
     }
+    // Each bar set is a column of the group's model; the mapper makes the sets, styled here.
+    const auto mapBars = [&](QAbstractBarSeries* group, const BarColumns& columns) {
+        if (!group)
+            return;
+        auto* model = new ChartTableModel(chart);
+        model->setColumns(columns.names, columns.values);
+        auto* mapper = new QVBarModelMapper(chart);
+        mapper->setFirstBarSetColumn(0);
+        mapper->setLastBarSetColumn(static_cast<int>(columns.names.size()) - 1);
+        mapper->setSeries(group);
+        mapper->setModel(model);
+        const QList<QBarSet*> sets = group->barSets();
+        for (qsizetype k = 0; k < sets.size() && k < columns.series.size(); ++k) {
+            const ChartSeries& s = *columns.series[k];
+            const RoleStyle look = ChartPalette::style(s.role);
+            sets[k]->setBrush(ChartPalette::brush(s.role));
+            sets[k]->setPen(QPen(look.colour.darker(140), 0.8));
+            sets[k]->setProperty(LabelsProperty, labels(s, cats));
+            sets[k]->setProperty(RoleProperty, s.role);
+        }
+    };
+    mapBars(bars, barColumns);
+    mapBars(stacked, stackedColumns);
     if (bars)
         attach(bars, false);
     if (stacked) {
