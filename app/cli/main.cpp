@@ -6,6 +6,19 @@
 #include <iostream>
 #include <memory>
 
+namespace {
+
+// The offscreen platform warns about a missing runtime folder, which the chart never uses: keep
+// the command's messages to what the user needs.
+void quietPlatform(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type == QtWarningMsg && message.startsWith(QStringLiteral("QStandardPaths: ")))
+        return;
+    std::cerr << qPrintable(qFormatLogMessage(type, context, message)) << '\n';
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
     // `chart` draws with Qt Charts, which needs a QApplication; without a display it uses the
@@ -15,6 +28,7 @@ int main(int argc, char** argv)
     if (charting) {
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        qInstallMessageHandler(quietPlatform);
         app = std::make_unique<QApplication>(argc, argv);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
