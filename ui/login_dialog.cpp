@@ -3,6 +3,7 @@
 #include "core/auth/auth.h"
 #include "core/io/demo.h"
 #include "core/storage/session.h"
+#include "ui/widgets/error_text.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -69,14 +70,7 @@ LoginDialog::LoginDialog(Session& session, bool offerDemoAccounts, QWidget* pare
     }
     m_hint->setVisible(offerDemoAccounts);
 
-    m_error = new QLabel;
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette red = m_error->palette();
-    red.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
-    m_error->setPalette(red);
-    m_error->setVisible(false);
+    m_error = newErrorLabel();
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     QPushButton* ok = m_buttons->button(QDialogButtonBox::Ok);

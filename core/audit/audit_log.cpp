@@ -453,8 +453,7 @@ Result<bool> AuditLog::hasUnstampedRows()
 
 Result<QList<AuditEntry>> AuditLog::entries(const Filter& filter)
 {
-    QString sql = u"SELECT seq, at, user_name, action, table_name, row_id, old_values, "
-                  "new_values, details, prev_hash, hash FROM audit_log WHERE 1"_s;
+    QString sql = u"SELECT "_s + entryColumns() + u" FROM audit_log WHERE 1"_s;
     if (filter.since)
         sql += u" AND at >= ?1"_s;
     if (!filter.user.isEmpty())
@@ -482,21 +481,32 @@ Result<QList<AuditEntry>> AuditLog::entries(const Filter& filter)
             return more.error();
         if (!more.value())
             break;
-        AuditEntry e;
-        e.seq = stmt->int64(0);
-        e.at = QDateTime::fromString(stmt->text(1), Qt::ISODateWithMs);
-        e.user = stmt->text(2);
-        e.action = stmt->text(3);
-        e.table = stmt->text(4);
-        e.rowId = stmt->text(5);
-        e.oldValues = stmt->utf8(6);
-        e.newValues = stmt->utf8(7);
-        e.details = stmt->utf8(8);
-        e.prevHash = stmt->text(9);
-        e.hash = stmt->text(10);
-        out << std::move(e);
+        out << entryAt(stmt.value());
     }
     return out;
+}
+
+QString AuditLog::entryColumns()
+{
+    return u"seq, at, user_name, action, table_name, row_id, old_values, new_values, details, "
+           "prev_hash, hash"_s;
+}
+
+AuditEntry AuditLog::entryAt(const Statement& row)
+{
+    AuditEntry e;
+    e.seq = row.int64(0);
+    e.at = QDateTime::fromString(row.text(1), Qt::ISODateWithMs);
+    e.user = row.text(2);
+    e.action = row.text(3);
+    e.table = row.text(4);
+    e.rowId = row.text(5);
+    e.oldValues = row.utf8(6);
+    e.newValues = row.utf8(7);
+    e.details = row.utf8(8);
+    e.prevHash = row.text(9);
+    e.hash = row.text(10);
+    return e;
 }
 
 Result<AuditReport> AuditLog::verify(const QString& expect)

@@ -15,6 +15,7 @@
 namespace dli {
 
 class Database;
+class Statement;
 
 // One entry of the audit log.
 struct AuditEntry {
@@ -84,6 +85,11 @@ public:
         QString rowId;
     };
     Result<QList<AuditEntry>> entries(const Filter& filter = {});
+    // The columns of an entry, in the order entryAt() reads them, for other queries of the log
+    // (a page of it, for the window).
+    static QString entryColumns();
+    // The entry on the current row of a query that selects entryColumns().
+    static AuditEntry entryAt(const Statement& row);
 
     // Checks the chain and every audited row against it; expect: a hash that must still be in
     // the chain, unchanged.

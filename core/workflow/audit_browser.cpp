@@ -77,9 +77,7 @@ Result<std::int64_t> AuditBrowser::count(const Filter& filter)
 Result<QList<AuditEntry>> AuditBrowser::page(const Filter& filter, std::int64_t beforeSeq,
                                              int limit)
 {
-    QString sql = u"SELECT seq, at, user_name, action, table_name, row_id, old_values, "
-                  "new_values, details, prev_hash, hash FROM audit_log"_s +
-                  whereOf(filter);
+    QString sql = u"SELECT "_s + AuditLog::entryColumns() + u" FROM audit_log"_s + whereOf(filter);
     if (beforeSeq > 0)
         sql += u" AND seq < ?6"_s;
     sql += u" ORDER BY seq DESC LIMIT ?7"_s;
@@ -97,19 +95,7 @@ Result<QList<AuditEntry>> AuditBrowser::page(const Filter& filter, std::int64_t 
             return more.error();
         if (!more.value())
             break;
-        AuditEntry e;
-        e.seq = stmt->int64(0);
-        e.at = QDateTime::fromString(stmt->text(1), Qt::ISODateWithMs);
-        e.user = stmt->text(2);
-        e.action = stmt->text(3);
-        e.table = stmt->text(4);
-        e.rowId = stmt->text(5);
-        e.oldValues = stmt->utf8(6);
-        e.newValues = stmt->utf8(7);
-        e.details = stmt->utf8(8);
-        e.prevHash = stmt->text(9);
-        e.hash = stmt->text(10);
-        out << std::move(e);
+        out << AuditLog::entryAt(stmt.value());
     }
     return out;
 }

@@ -1,5 +1,7 @@
 #include "ui/dialogs/correction_dialog.h"
 
+#include "ui/widgets/error_text.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -29,9 +31,8 @@ CorrectionDialog::CorrectionDialog(const Observation& o, QWidget* parent) : QDia
     m_reason->setAccessibleName(tr("Reason for the correction"));
     m_reason->setTabChangesFocus(true);
     m_reason->setFixedHeight(m_reason->fontMetrics().height() * 4 + 12);
-    m_problem = new QLabel;
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(u"color: #b00020;"_s);
+    m_problem = newErrorLabel();
+    m_problem->setVisible(true); // empty while the fields are right
     auto* form = new QFormLayout;
     form->addRow(tr("Corrected &value:"), m_value);
     form->addRow(tr("&Reason:"), m_reason);

@@ -2,6 +2,7 @@
 
 #include "core/storage/session.h"
 #include "ui/models/disbursement_format.h"
+#include "ui/widgets/error_text.h"
 #include "ui/workspace.h"
 
 #include <QCheckBox>
@@ -123,12 +124,7 @@ EventDialog::EventDialog(Workspace& workspace, EventKind kind, const QString& co
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
 
-    m_error = wrapped();
-    m_error->setTextFormat(Qt::PlainText);
-    QPalette red = m_error->palette();
-    red.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
-    m_error->setPalette(red);
-    m_error->setVisible(false);
+    m_error = newErrorLabel();
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     m_record = m_buttons->button(QDialogButtonBox::Ok);

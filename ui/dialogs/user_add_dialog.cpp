@@ -2,6 +2,7 @@
 
 #include "core/auth/auth.h"
 #include "core/storage/session.h"
+#include "ui/widgets/error_text.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -72,14 +73,7 @@ UserAddDialog::UserAddDialog(Session& session, QWidget* parent)
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
 
-    m_error = new QLabel;
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette red = m_error->palette();
-    red.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
-    m_error->setPalette(red);
-    m_error->setVisible(false);
+    m_error = newErrorLabel();
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Add user"));

@@ -2,6 +2,7 @@
 
 #include "ui/models/disbursement_format.h"
 #include "ui/models/roles.h"
+#include "ui/widgets/error_text.h"
 
 #include <QBrush>
 #include <QFont>
@@ -258,7 +259,7 @@ QVariant DisbursementTreeModel::data(const QModelIndex& index, int role) const
     case Qt::ForegroundRole:
         if (r && column == StatusColumn) {
             if (r->status == DlrStatus::Missed)
-                return QBrush(QColor(0xb0, 0x1c, 0x1c));
+                return QBrush(errorColour());
             if (r->status == DlrStatus::Achieved)
                 return QBrush(QColor(0x1b, 0x6e, 0x35));
         }

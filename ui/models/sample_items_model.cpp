@@ -1,6 +1,7 @@
 #include "ui/models/sample_items_model.h"
 
 #include "ui/models/roles.h"
+#include "ui/widgets/error_text.h"
 
 #include <QColor>
 
@@ -112,7 +113,7 @@ QVariant SampleItemsModel::data(const QModelIndex& index, int role) const
         if (index.column() == OutcomeColumn && i.outcome) {
             if (*i.outcome == SampleOutcome::Confirmed)
                 return QColor(0x1b, 0x6e, 0x2e);
-            return QColor(0xb0, 0x1c, 0x1c);
+            return errorColour();
         }
         return {};
     case Qt::TextAlignmentRole:

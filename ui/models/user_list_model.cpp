@@ -1,6 +1,7 @@
 #include "ui/models/user_list_model.h"
 
 #include "ui/models/roles.h"
+#include "ui/widgets/error_text.h"
 
 #include <QColor>
 
@@ -80,7 +81,7 @@ QVariant UserListModel::data(const QModelIndex& index, int role) const
         }
     case Qt::ForegroundRole:
         if (index.column() == StateColumn && (s.user.disabled || s.lockedUntil))
-            return QColor(0xb0, 0x1c, 0x1c);
+            return errorColour();
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == FailuresColumn)

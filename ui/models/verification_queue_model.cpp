@@ -1,6 +1,7 @@
 #include "ui/models/verification_queue_model.h"
 
 #include "ui/models/roles.h"
+#include "ui/widgets/error_text.h"
 
 #include <QColor>
 #include <QLocale>
@@ -14,7 +15,7 @@ namespace {
 
 QColor findingColor()
 {
-    return QColor(0xb0, 0x1c, 0x1c);
+    return errorColour();
 }
 
 bool sameRow(const QueueEntry& a, const QueueEntry& b)

@@ -3,6 +3,7 @@
 #include "core/storage/session.h"
 #include "ui/charts/chart_export.h"
 #include "ui/charts/chart_widget.h"
+#include "ui/widgets/error_text.h"
 #include "ui/workspace.h"
 
 #include <QComboBox>
@@ -77,10 +78,7 @@ ChartsPage::ChartsPage(Workspace& workspace, QWidget* parent) : Page(workspace, 
 
     m_chart = new ChartWidget;
     m_chart->setAccessibleName(tr("The chart"));
-    m_problem = new QLabel;
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(u"color: #b00020;"_s);
-    m_problem->setVisible(false);
+    m_problem = newErrorLabel();
 
     m_width = new QSpinBox;
     m_width->setRange(300, 8000);

@@ -1,6 +1,7 @@
 #include "ui/widgets/framework_editor.h"
 
 #include "ui/commands/program_edit_command.h"
+#include "ui/widgets/error_text.h"
 #include "ui/workspace.h"
 
 #include <QCheckBox>
@@ -51,18 +52,6 @@ void clearForm(QFormLayout* form)
     }
 }
 
-QLabel* errorLabel()
-{
-    auto* label = new QLabel;
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette red = label->palette();
-    red.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
-    label->setPalette(red);
-    return label;
-}
-
 } // namespace
 
 FrameworkEditor::FrameworkEditor(Workspace& workspace, QWidget* parent)
@@ -93,7 +82,8 @@ FrameworkEditor::FrameworkEditor(Workspace& workspace, QWidget* parent)
     connect(m_settings, &QPushButton::clicked, this,
             [this] { emit m_ws.navigateRequested(u"settings"_s, QString()); });
 
-    m_error = errorLabel();
+    m_error = newErrorLabel();
+    m_error->setVisible(true); // the box around it shows and hides
     m_revert = new QPushButton(tr("&Put back the stored values"));
     connect(m_revert, &QPushButton::clicked, this, &FrameworkEditor::revert);
 

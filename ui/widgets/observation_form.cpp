@@ -4,6 +4,7 @@
 #include "core/engine/rule_engine.h"
 #include "ui/commands/observation_amend_command.h"
 #include "ui/commands/observation_create_command.h"
+#include "ui/widgets/error_text.h"
 #include "ui/workspace.h"
 
 #include <QComboBox>
@@ -22,7 +23,7 @@ namespace dli::ui {
 
 namespace {
 
-const QColor kErrorColor(0xb0, 0x1c, 0x1c);
+const QColor kErrorColor = errorColour();
 const QColor kWarningColor(0x8a, 0x5a, 0x00);
 
 void setComboData(QComboBox* box, const QString& data)

@@ -1,6 +1,7 @@
 #include "ui/widgets/settings_program_form.h"
 
 #include "ui/commands/program_edit_command.h"
+#include "ui/widgets/error_text.h"
 #include "ui/workspace.h"
 
 #include <QComboBox>
@@ -82,14 +83,7 @@ SettingsProgramForm::SettingsProgramForm(Workspace& workspace, QWidget* parent)
     m_readOnly = new QLabel;
     m_readOnly->setWordWrap(true);
     m_readOnly->setForegroundRole(QPalette::PlaceholderText);
-    m_error = new QLabel;
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette red = m_error->palette();
-    red.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
-    m_error->setPalette(red);
-    m_error->setVisible(false);
+    m_error = newErrorLabel();
     m_revert = new QPushButton(tr("Put &back the stored values"));
     m_revert->setVisible(false);
     connect(m_revert, &QPushButton::clicked, this, &SettingsProgramForm::revert);

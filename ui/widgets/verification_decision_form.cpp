@@ -1,5 +1,7 @@
 #include "ui/widgets/verification_decision_form.h"
 
+#include "ui/widgets/error_text.h"
+
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFileDialog>
@@ -23,7 +25,7 @@ namespace {
 
 QColor warningColor()
 {
-    return QColor(0xb0, 0x1c, 0x1c);
+    return errorColour();
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "ui/widgets/verification_summary.h"
 
 #include "core/model/enum_names.h"
+#include "ui/widgets/error_text.h"
 
 #include <QFrame>
 #include <QGridLayout>
@@ -162,7 +163,7 @@ void VerificationSummary::showObservation(const Program& program, const Content&
             text += tr("Finding: the gap %1 is beyond the tolerance (%2). Resolve it before "
                        "verifying: verify a corrected value with its reason, or query the figure.")
                         .arg(r->gap.toString(), r->allowed.toString());
-            palette.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
+            palette.setColor(QPalette::WindowText, errorColour());
         } else {
             text += r->gap.isZero() ? tr("The claim agrees with the register.")
                                     : tr("The gap %1 is within the tolerance (%2).")
