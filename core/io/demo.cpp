@@ -1,6 +1,7 @@
 #include "core/io/demo.h"
 
 #include "core/io/demo_data.h"
+#include "core/io/demo_timeline.h"
 #include "core/io/program_import.h"
 #include "core/io/program_reader.h"
 #include "core/storage/session.h"
@@ -37,25 +38,34 @@ Status Demo::create(const QString& path, quint64 seed)
     auto program = Demo::program();
     if (!program)
         return program.error();
+    // The story starts when the program is set up, after its signing, and runs to fixedNow().
+    const QDateTime setUp(program.value().signingDate.addDays(4), QTime(9, 0), Qt::UTC);
+    DemoTimeline timeline(setUp, fixedNow());
     SessionOptions options = SessionOptions::deterministic(seed, fixedNow(), userName());
+    options.now = timeline.clock();
     options.minimumPasswordCost = true;
     auto session = Session::create(path, options);
     if (!session)
         return session.error();
     Status written = DemoData::addAccounts(*session.value());
-    if (written)
+    if (written) {
+        timeline.set(setUp.addSecs(30 * 60));
         written = ProgramImport::importProgram(*session.value(), program.value(), false);
+    }
     if (written) {
         // The officers enter the data.
+        timeline.set(setUp.addSecs(60 * 60));
         auto officer = session.value()->users().find(u"officer"_s);
         if (officer && officer.value())
             session.value()->setCurrentUser(*officer.value());
-        written = DemoData::populate(*session.value(), program.value(), seed);
+        written = DemoData::populate(*session.value(), program.value(), seed, timeline);
     }
     if (written)
-        written = DemoData::runWorkflow(*session.value(), program.value());
-    if (written)
-        written = DemoData::recordEvents(*session.value(), program.value());
+        written = DemoData::planWorkflow(*session.value(), program.value(), timeline);
+    if (written) {
+        DemoData::planEvents(*session.value(), program.value(), timeline);
+        written = timeline.run(*session.value());
+    }
     if (!written) {
         session.value().reset();
         QFile::remove(path);

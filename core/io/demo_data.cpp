@@ -3,6 +3,7 @@
 #include "core/engine/observation_checker.h"
 #include "core/io/demo_data_detail.h"
 #include "core/io/demo_files.h"
+#include "core/io/demo_timeline.h"
 #include "core/storage/session.h"
 #include "core/storage/transaction.h"
 
@@ -81,9 +82,8 @@ QString money(qint64 cents)
 // Writes the officers' observations and keeps their ids by "indicator|period|unit|category".
 class Claims {
 public:
-    Claims(Session& session, const Program& program, Dice& dice)
-        : m_session(session), m_program(program), m_dice(dice),
-          m_now(session.options().now().toUTC())
+    Claims(Session& session, const Program& program, Dice& dice, const QDateTime& end)
+        : m_session(session), m_program(program), m_dice(dice), m_end(end.toUTC())
     {}
 
     Status add(const QString& indicator, const Period& period, const QString& unit,
@@ -106,6 +106,7 @@ public:
         QString id;
         DLI_ASSIGN(id, m_session.observations().insert(o));
         m_ids.insert(key(indicator, period, unit, category), id);
+        m_created.insert(id, o.createdAt);
         m_values.insert(key(indicator, period, unit, category), value);
         return {};
     }
@@ -117,9 +118,11 @@ public:
     }
     QString id(const QString& key) const { return m_ids.value(key); }
     Decimal value(const QString& key) const { return m_values.value(key); }
+    QDateTime createdAt(const QString& id) const { return m_created.value(id); }
 
 private:
-    // One return per period and unit: a few weeks after the period ends, never after now.
+    // One return per period and unit: a few weeks after the period ends, never after the demo's
+    // end.
     QDateTime reportedAt(const Period& period, const QString& unit)
     {
         const QString k = period.code() + u'|' + unit;
@@ -129,7 +132,7 @@ private:
         const int days = period.isYear() ? m_dice.between(30, 50) : m_dice.between(10, 24);
         const int minutes = m_dice.between(0, 7 * 60);
         QDateTime t(period.end(sm).addDays(days), QTime(9, 0), Qt::UTC);
-        t = qMin(t.addSecs(qint64(minutes) * 60), m_now);
+        t = qMin(t.addSecs(qint64(minutes) * 60), m_end);
         m_times.insert(k, t);
         return t;
     }
@@ -137,8 +140,9 @@ private:
     Session& m_session;
     const Program& m_program;
     Dice& m_dice;
-    QDateTime m_now;
+    QDateTime m_end;
     QMap<QString, QString> m_ids;
+    QMap<QString, QDateTime> m_created;
     QMap<QString, Decimal> m_values;
     QMap<QString, QDateTime> m_times;
 };
@@ -274,14 +278,17 @@ QString reference(Dice& d, int year)
 
 // The evidence files: generated PDFs and PNGs attached to observations, firms and services.
 Status attachEvidence(Session& session, const Program& program, Dice& d, const Claims& claims,
-                      const Registers& r)
+                      const Registers& r, DemoTimeline& timeline)
 {
     EvidenceRepository& evidence = session.evidence();
     using Target = Evidence::Target;
+    // Attached when the row was entered (an observation's file comes with its return), or at
+    // `when` for a register row.
     auto attach = [&](Target target, const QString& key, const QString& name,
-                      const QByteArray& bytes) -> Status {
+                      const QByteArray& bytes, const QDateTime& when = {}) -> Status {
         if (key.isEmpty())
             return {}; // no such row in this draw
+        timeline.set(target == Target::Observation ? claims.createdAt(key).addSecs(20 * 60) : when);
         const QString mime = name.endsWith(u".png"_s) ? u"image/png"_s : u"application/pdf"_s;
         auto e = evidence.attach(target, key, name, mime, bytes);
         if (!e)
@@ -408,13 +415,15 @@ Status attachEvidence(Session& session, const Program& program, Dice& d, const C
         for (const Firm& f : r.firms) {
             if (f.cluster != cluster || f.firstCompleted < 0)
                 continue;
+            const QDateTime visited(QDate(2025, 3, 11 + cluster), QTime(15, 30), Qt::UTC);
             DLI_TRY(attach(Target::Firm, f.code, u"field-visit-"_s + f.code + u".png"_s,
-                           DemoFiles::photo(d.generator(), 96, 64)));
+                           DemoFiles::photo(d.generator(), 96, 64), visited));
             DLI_TRY(attach(Target::Firm, f.code, u"field-visit-checklist-"_s + f.code + u".pdf"_s,
                            note(u"Field visit checklist \u2014 "_s + f.name,
                                 {u"Firm: "_s + f.code + u" ("_s + clusters()[f.cluster].city + u')',
                                  u"Practices observed: 5S, process layout, quality records."_s},
-                                2025)));
+                                2025),
+                           visited.addSecs(10 * 60)));
             break;
         }
     }
@@ -423,16 +432,18 @@ Status attachEvidence(Session& session, const Program& program, Dice& d, const C
         for (const Service& s : r.services) {
             if (s.type != type || s.status != u"completed"_s)
                 continue;
+            const QDateTime filed(s.date.addDays(3), QTime(11, 0), Qt::UTC);
             if (type == u"exhibition"_s)
                 DLI_TRY(attach(Target::Service, s.id, u"exhibition-invoice.pdf"_s,
                                note(u"Invoice \u2014 exhibition stall"_s,
                                     {u"Stall for "_s + r.firms[s.firm].name + u", "_s + s.provider +
                                      u", "_s + s.date.toString(Qt::ISODate)},
-                                    s.date.year())));
+                                    s.date.year()),
+                               filed));
             else
                 DLI_TRY(attach(Target::Service, s.id,
                                type + u"-"_s + r.firms[s.firm].code + u".png"_s,
-                               DemoFiles::photo(d.generator(), 80, 60)));
+                               DemoFiles::photo(d.generator(), 80, 60), filed));
             break;
         }
     }
@@ -441,8 +452,10 @@ Status attachEvidence(Session& session, const Program& program, Dice& d, const C
 
 } // namespace
 
-Status DemoData::populate(Session& session, const Program& program, quint64 seed)
+Status DemoData::populate(Session& session, const Program& program, quint64 seed,
+                          DemoTimeline& timeline)
 {
+    const QDateTime entered = session.options().now();
     // The whole 64-bit seed, and a salt so that the data do not mirror the seeded ids.
     const std::array<quint32, 3> seeds{static_cast<quint32>(seed & 0xFFFFFFFFu),
                                        static_cast<quint32>(seed >> 32), 0x44454D4Fu};
@@ -453,9 +466,10 @@ Status DemoData::populate(Session& session, const Program& program, quint64 seed
     DLI_TRY(tx.begun());
     Registers registers;
     DLI_ASSIGN(registers, writeRegisters(session, program.fiscalYearStartMonth, dice));
-    Claims claims(session, program, dice);
+    Claims claims(session, program, dice, timeline.end());
     DLI_TRY(writeObservations(claims, dice, figuresOf(registers)));
-    DLI_TRY(attachEvidence(session, program, dice, claims, registers));
+    DLI_TRY(attachEvidence(session, program, dice, claims, registers, timeline));
+    timeline.set(entered);
     // Marks the file as the demo, whose login offers its accounts.
     DLI_TRY(session.meta().set(u"demo_seed"_s, QString::number(seed)));
     auto entry = session.audit().recordBulk(u"demo.populate"_s,

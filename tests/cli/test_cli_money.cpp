@@ -30,8 +30,8 @@ using dli::test::TempDir;
 namespace {
 
 const QString kAsOf = u"2026-07-01"_s;
-// Everything in the demo was recorded at this moment.
-const QString kDemoRecorded = u"2026-07-01T09:00:00Z"_s;
+// The demo's story ends at this moment: everything in it had been recorded by then.
+const QString kDemoEnd = u"2026-07-01T09:00:00Z"_s;
 // A moment after the demo was made and before anything these tests record (the CLI stamps what
 // it records with the real clock, which is past 2026-07-01).
 const QString kAfterDemo = u"2026-07-01T12:00:00Z"_s;
@@ -532,7 +532,8 @@ TEST_CASE("cli money: events lists the demo's events in recording order", "[cli]
         CHECK(e.value(u"reference"_s).toString() == x.reference);
         CHECK(e.value(u"forced"_s) == QJsonValue(x.forced));
         CHECK(e.value(u"recorded_by"_s).toString() == u"manager"_s);
-        CHECK(e.value(u"recorded_at"_s).toString() == kDemoRecorded);
+        // The demo's manager records each decision in the afternoon of its day.
+        CHECK(e.value(u"recorded_at"_s).toString() == x.date + u"T14:00:00Z"_s);
         if (x.forced) {
             reason = e.value(u"reason"_s).toString();
             CHECK(reason.startsWith(reasonStart));
@@ -953,24 +954,25 @@ TEST_CASE("cli money: status --known-at computes with what had been recorded by 
     const QString db = demoCopy(dir);
     const QJsonObject now = status(db);
 
-    // Everything in the demo was recorded at 09:00 on 2026-07-01.
-    const QJsonObject atDemo = status(db, {u"--known-at"_s, kDemoRecorded});
-    CHECK(atDemo.value(u"known_at"_s).toString() == kDemoRecorded);
+    // Everything in the demo had been recorded by the end of its story.
+    const QJsonObject atDemo = status(db, {u"--known-at"_s, kDemoEnd});
+    CHECK(atDemo.value(u"known_at"_s).toString() == kDemoEnd);
     CHECK(hashOf(atDemo.value(u"dlis"_s)) == hashOf(now.value(u"dlis"_s)));
     CHECK(hashOf(atDemo.value(u"totals"_s)) == hashOf(now.value(u"totals"_s)));
     CHECK(hashOf(atDemo.value(u"findings"_s)) == hashOf(now.value(u"findings"_s)));
 
-    // The day before, nothing had been recorded: nothing earned, nothing disbursed.
-    const QJsonObject dayBefore = status(db, {u"--known-at"_s, u"2026-06-30T00:00:00Z"_s});
-    CHECK(dayBefore.value(u"known_at"_s).toString() == u"2026-06-30T00:00:00Z"_s);
-    const QJsonObject empty = dayBefore.value(u"totals"_s).toObject();
+    // Before the program was set up (19 September 2022) nothing had been recorded: nothing
+    // earned, nothing disbursed.
+    const QJsonObject setUp = status(db, {u"--known-at"_s, u"2022-09-18T00:00:00Z"_s});
+    CHECK(setUp.value(u"known_at"_s).toString() == u"2022-09-18T00:00:00Z"_s);
+    const QJsonObject empty = setUp.value(u"totals"_s).toObject();
     for (const QString& m : {u"earned"_s, u"disbursed"_s, u"eligible"_s, u"recovered"_s,
                              u"payable"_s, u"reallocated_in"_s, u"reallocated_out"_s,
                              u"outstanding_advances"_s, u"prior_results_earned"_s}) {
         INFO("totals." << m);
         CHECK(empty.value(m).toString() == u"0.00"_s);
     }
-    for (const QJsonObject& r : dlrsOf(dayBefore)) {
+    for (const QJsonObject& r : dlrsOf(setUp)) {
         INFO("DLR " << r.value(u"code"_s).toString());
         CHECK(r.value(u"earned"_s).toString() == u"0.00"_s);
         CHECK(r.value(u"disbursed"_s).toString() == u"0.00"_s);
@@ -978,11 +980,32 @@ TEST_CASE("cli money: status --known-at computes with what had been recorded by 
         CHECK(r.value(u"achieved"_s).isNull());
         CHECK(r.value(u"status"_s).toString() != u"cancelled"_s);
     }
-    for (const auto& d : dayBefore.value(u"dlis"_s).toArray()) {
+    for (const auto& d : setUp.value(u"dlis"_s).toArray()) {
         CHECK(d.toObject().value(u"advanced"_s).toString() == u"0.00"_s);
         CHECK(d.toObject().value(u"refunded"_s).toString() == u"0.00"_s);
     }
-    CHECK(findings(dayBefore, u"forced_event"_s).isEmpty());
+    CHECK(findings(setUp, u"forced_event"_s).isEmpty());
+
+    // Mid-story: the withdrawal application WA-07 for DLR 3.2 was recorded at 14:00 on
+    // 14 August 2025, so a minute before it the DLR had nothing disbursed; the DLI3 figures
+    // verified later had not counted yet.
+    const QJsonObject minuteBefore = status(db, {u"--known-at"_s, u"2025-08-14T13:59:00Z"_s});
+    const QJsonObject minuteAfter = status(db, {u"--known-at"_s, u"2025-08-14T14:01:00Z"_s});
+    CHECK(moneyOf(minuteBefore, u"3.2"_s, u"disbursed"_s) == 0);
+    CHECK(moneyOf(minuteAfter, u"3.2"_s, u"disbursed"_s) == 150'000'000);
+    CHECK(moneyOf(minuteAfter, u"3.2"_s, u"disbursed"_s) == moneyOf(now, u"3.2"_s, u"disbursed"_s));
+    CHECK(cents(minuteAfter.value(u"totals"_s).toObject().value(u"disbursed"_s)) -
+              cents(minuteBefore.value(u"totals"_s).toObject().value(u"disbursed"_s)) ==
+          150'000'000);
+    auto counted = [](const QJsonObject& s, const QString& dlr) {
+        for (const QJsonObject& r : dlrsOf(s)) {
+            if (r.value(u"code"_s).toString() == dlr)
+                return r.value(u"counted"_s).toInt();
+        }
+        return -1;
+    };
+    CHECK(counted(minuteAfter, u"3.3"_s) > 0);
+    CHECK(counted(minuteAfter, u"3.3"_s) < counted(now, u"3.3"_s));
 
     // An event recorded now, dated back: left out of a status known at a moment before it.
     const QJsonObject knownBefore = status(db, {u"--known-at"_s, kAfterDemo});

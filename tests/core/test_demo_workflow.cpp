@@ -83,3 +83,39 @@ TEST_CASE("Demo: the audit log is intact", "[demo][audit]")
     CHECK(report->entries > 100);
     CHECK(report->head.size() == 64);
 }
+
+TEST_CASE("Demo: its story runs in time, each step at a believable moment", "[demo][audit]")
+{
+    test::TempDir dir;
+    auto s = demoSession(dir);
+    auto rows = [&s](const QString& sql) {
+        auto q = s->database().prepare(sql);
+        REQUIRE(q.ok());
+        QStringList out;
+        while (q->step().value())
+            out << q->text(0);
+        return out;
+    };
+
+    // The audit log never goes back in time, and the story ends before the demo's moment.
+    CHECK(rows(u"SELECT count(*) FROM (SELECT at, lag(at) OVER (ORDER BY seq) AS before "
+               "FROM audit_log) WHERE at < before"_s) == QStringList{u"0"_s});
+    const QStringList last = rows(u"SELECT max(at) FROM audit_log"_s);
+    REQUIRE(last.size() == 1);
+    CHECK(last.first() <= Demo::fixedNow().toString(Qt::ISODateWithMs));
+
+    // Each return submitted one to three days after it was entered (a correction goes in as it
+    // is made), spread over the program's quarters rather than all at once.
+    CHECK(rows(u"SELECT count(*) FROM transitions t JOIN observations o ON o.id = t.observation_id "
+               "WHERE t.to_state = 'submitted' AND o.replaces IS NULL AND julianday(date(t.at)) - "
+               "julianday(date(o.created_at)) NOT BETWEEN 1 AND 3"_s) == QStringList{u"0"_s});
+    const QStringList months =
+        rows(u"SELECT DISTINCT substr(at, 1, 7) FROM transitions WHERE to_state = 'submitted'"_s);
+    CHECK(months.size() >= 12);
+
+    // A verification recorded on the day it is dated; a decision on money on its date.
+    CHECK(rows(u"SELECT count(*) FROM verifications WHERE substr(recorded_at, 1, 10) <> "
+               "verified_on"_s) == QStringList{u"0"_s});
+    CHECK(rows(u"SELECT count(*) FROM events WHERE substr(recorded_at, 1, 10) <> date"_s) ==
+          QStringList{u"0"_s});
+}

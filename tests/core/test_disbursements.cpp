@@ -244,7 +244,7 @@ TEST_CASE("As known at: what was recorded later is left out, whatever its dates"
           "[disbursement][known-at]")
 {
     DemoCopy d;
-    const QDateTime recorded = d.now(); // the demo was made at this moment
+    const QDateTime recorded = d.now(); // the demo's story ends at this moment
     Disbursements money(*d.session, d.program());
     const QDate asOf = kToday;
     const QString atCreation = digest(d.program(), status(d, asOf, recorded));
@@ -276,8 +276,10 @@ TEST_CASE("As known at: what was recorded later is left out, whatever its dates"
           dlrOf(status(d, asOf, recorded), u"4.3"_s).money.earned);
     // The same moment gives the same document, byte for byte.
     CHECK(digest(d.program(), status(d, asOf, recorded)) == atCreation);
-    // Before anything was recorded, nothing counts.
-    const Disbursement empty = status(d, asOf, recorded.addSecs(-1));
+    // Before anything was recorded (the demo's program was set up on 19 September 2022),
+    // nothing counts.
+    const Disbursement empty =
+        status(d, asOf, QDateTime(QDate(2022, 9, 19), QTime(8, 59), Qt::UTC));
     CHECK(usd(empty.totals.earned) == u"0.00"_s);
     CHECK(usd(empty.totals.disbursed) == u"0.00"_s);
 }

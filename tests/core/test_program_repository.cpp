@@ -429,11 +429,15 @@ TEST_CASE("Demo: the same seed gives the same database content", "[repository][d
     CHECK(loaded(*sc) == loaded(*sa));
     CHECK(loaded(*sa) == demo());
 
-    // Stamped with the fixed moment and user, not the clock.
+    // Stamped with the moments of the demo's story and its users, not the clock: the program
+    // set up four days after its signing, the last step before the story's end.
     CHECK(column(sa->database(), u"SELECT imported_at || ' ' || imported_by FROM program"_s) ==
-          QStringList{Demo::fixedNow().toString(Qt::ISODate) + u" admin"_s});
+          QStringList{u"2022-09-19T09:30:00Z admin"_s});
     CHECK(sa->meta().get(u"created_at"_s).value() ==
-          std::optional<QString>(u"2026-07-01T09:00:00Z"_s));
+          std::optional<QString>(u"2022-09-19T09:00:00Z"_s));
+    const QStringList last = column(sa->database(), u"SELECT max(at) FROM audit_log"_s);
+    REQUIRE(last.size() == 1);
+    CHECK(last.first() < Demo::fixedNow().toString(Qt::ISODate));
 }
 
 TEST_CASE("Demo: the default seed is used when none is given", "[repository][demo]")
