@@ -10,6 +10,7 @@ packages=(
     libmuparser-dev libcsv-dev libminizip-dev libxlsxwriter-dev libsodium-dev
     catch2
     fonts-dejavu-core
+    poppler-utils
     python3 python3-jsonschema
     clang-format
 )

@@ -256,6 +256,14 @@ QString usageText()
         "timeline,\n"
         "                                 clusters, verification, trend) without a display.\n"
         "\n"
+        "Quarterly report:\n"
+        "  report DB --quarter Q [--as-of DATE] [--known-at TIMESTAMP]\n"
+        "            --out FILE.pdf|FILE.xlsx|DIR/ [--section NAME]\n"
+        "                                 Write the quarterly progress report (PDF, XLSX or "
+        "CSV).\n"
+        "  report fingerprint DB --quarter Q [--as-of DATE] [--known-at TIMESTAMP]\n"
+        "                                 Print the report's data fingerprint.\n"
+        "\n"
         "Run `dlitracker-cli COMMAND --help` for a command's options, and\n"
         "`dlitracker-cli --version` for the version. Exit status: 0 success, 1 problems "
         "found,\n"
@@ -346,6 +354,9 @@ int Cli::dispatch(const QStringList& args)
         return event(rest);
     if (command == u"chart"_s)
         return chart(rest);
+    if (command == u"report"_s)
+        return rest.value(0) == u"fingerprint"_s ? reportFingerprint(rest.mid(1))
+                                                 : reportCommand(rest);
     err() << tr("dlitracker-cli: unknown command \"%1\"; run `dlitracker-cli --help` for the "
                 "list of commands")
                  .arg(command)

@@ -6,6 +6,7 @@
 
 #include <QCommandLineOption>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QList>
 #include <QStringList>
 #include <QTextStream>
@@ -28,6 +29,10 @@ enum Exit : int {
     BadInput = 2,      // bad usage or bad input; nothing was changed
     DatabaseError = 3, // the database could not be opened, read or written
 };
+
+// A --known-at value: "2026-07-01T09:00:00Z", "2026-07-01T14:00:00+05:00" (UTC unless a zone
+// is written), or a date, meaning the end of that day (UTC).
+Result<QDateTime> momentOption(const QString& text);
 
 // What one subcommand takes, for parsing and for its --help.
 struct Command {
@@ -116,6 +121,9 @@ private:
     int recordEvent(EventKind kind, const QStringList& args);
     // chart: one of the six charts as PNG or SVG, offscreen (cli_chart.cpp)
     int chart(const QStringList& args);
+    // report, report fingerprint: the quarterly report (cli_report.cpp)
+    int reportCommand(const QStringList& args);
+    int reportFingerprint(const QStringList& args);
     // audit verify | head | log (cli_audit.cpp)
     int audit(const QStringList& args);
     int auditVerify(const QStringList& args);

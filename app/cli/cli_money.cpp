@@ -28,25 +28,6 @@ Result<QDate> dateOption(const QString& name, const QString& text)
     return d;
 }
 
-// "2026-07-01T09:00:00Z", "2026-07-01T14:00:00+05:00", or a date: the end of that day (UTC).
-Result<QDateTime> momentOption(const QString& text)
-{
-    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid()) {
-        const QDate d = QDate::fromString(text, Qt::ISODate);
-        if (d.isValid())
-            t = QDateTime(d, QTime(23, 59, 59), Qt::UTC);
-    } else if (t.timeSpec() == Qt::LocalTime) {
-        t.setTimeSpec(Qt::UTC); // no zone written: UTC, as the store keeps times
-    }
-    if (!t.isValid())
-        return Error(ErrorCode::Usage,
-                     Cli::tr("--known-at takes a moment such as 2026-07-01T09:00:00Z (UTC "
-                             "unless a zone is written) or a date, not \"%1\"")
-                         .arg(text));
-    return t.toUTC();
-}
-
 QJsonObject eventJson(const DisbursementEvent& e, const Currency& c)
 {
     return QJsonObject{{u"id"_s, e.id},
@@ -83,6 +64,25 @@ QString describe(const DisbursementEvent& e, const Currency& c)
 }
 
 } // namespace
+
+// "2026-07-01T09:00:00Z", "2026-07-01T14:00:00+05:00", or a date: the end of that day (UTC).
+Result<QDateTime> momentOption(const QString& text)
+{
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid()) {
+        const QDate d = QDate::fromString(text, Qt::ISODate);
+        if (d.isValid())
+            t = QDateTime(d, QTime(23, 59, 59), Qt::UTC);
+    } else if (t.timeSpec() == Qt::LocalTime) {
+        t.setTimeSpec(Qt::UTC); // no zone written: UTC, as the store keeps times
+    }
+    if (!t.isValid())
+        return Error(ErrorCode::Usage,
+                     Cli::tr("--known-at takes a moment such as 2026-07-01T09:00:00Z (UTC "
+                             "unless a zone is written) or a date, not \"%1\"")
+                         .arg(text));
+    return t.toUTC();
+}
 
 int Cli::event(const QStringList& args)
 {

@@ -21,9 +21,11 @@ void quietPlatform(QtMsgType type, const QMessageLogContext& context, const QStr
 
 int main(int argc, char** argv)
 {
-    // `chart` draws with Qt Charts, which needs a QApplication; without a display it uses the
-    // offscreen platform. Every other command stays a plain console program.
-    const bool charting = argc > 1 && qstrcmp(argv[1], "chart") == 0;
+    // `chart` and `report` draw with Qt Charts and QPainter, which need a QApplication; without
+    // a display they use the offscreen platform. Every other command stays a plain console
+    // program.
+    const bool charting =
+        argc > 1 && (qstrcmp(argv[1], "chart") == 0 || qstrcmp(argv[1], "report") == 0);
     std::unique_ptr<QCoreApplication> app;
     if (charting) {
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))

@@ -276,6 +276,21 @@ Result<QString> AuditLog::head()
     return lastHash(&seq);
 }
 
+Result<AuditLog::Head> AuditLog::headAt(const QDateTime& moment)
+{
+    // Times are stored as UTC ISO text with milliseconds, so text order is time order.
+    auto stmt =
+        m_db.prepare(u"SELECT hash, seq FROM audit_log WHERE at <= ? ORDER BY seq DESC LIMIT 1"_s);
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, moment.toUTC().toString(Qt::ISODateWithMs));
+    bool found = false;
+    DLI_ASSIGN(found, stmt->step());
+    if (!found)
+        return Head{};
+    return Head{stmt->text(0), stmt->int64(1)};
+}
+
 Result<std::int64_t> AuditLog::append(AuditEntry e)
 {
     e.at = m_options.now();

@@ -78,6 +78,13 @@ public:
     Result<bool> hasUnstampedRows();
 
     Result<QString> head();
+    // The last entry recorded at or before a moment: its hash and sequence number (empty and 0
+    // when there was none), for a report made "as known at" that moment.
+    struct Head {
+        QString hash;
+        std::int64_t seq = 0;
+    };
+    Result<Head> headAt(const QDateTime& moment);
     struct Filter {
         std::optional<QDate> since;
         QString user;

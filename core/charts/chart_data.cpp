@@ -122,6 +122,17 @@ QList<Observation> figuresAsOf(const QList<Observation>& all, const Program& pro
     return out;
 }
 
+// Every observation as it stood at knownAt (invalid: as it stands now).
+Result<QList<Observation>> observationsKnownAt(Session& session, const Program& program,
+                                               const QDate& asOf, const QDateTime& knownAt)
+{
+    if (!knownAt.isValid())
+        return session.observations().all();
+    DisbursementEngine::Input in;
+    DLI_ASSIGN(in, Disbursements(session, program).inputs(asOf, knownAt));
+    return in.observations;
+}
+
 // Whether a value meets a target in the indicator's direction.
 bool meets(const Indicator& x, const Decimal& value, const Decimal& target)
 {
@@ -258,7 +269,8 @@ const ChartSeries* ChartData::find(QStringView role) const
 // Both lines have no value after the as-of date. Empty when no verified or pending figure of
 // the indicator counts.
 Result<ChartData> ChartData::dliProgress(Session& session, const Program& program,
-                                         const QString& dliCode, const QDate& asOf)
+                                         const QString& dliCode, const QDate& asOf,
+                                         const QDateTime& knownAt)
 {
     const Dli* dli = program.dli(dliCode);
     if (!dli)
@@ -276,7 +288,7 @@ Result<ChartData> ChartData::dliProgress(Session& session, const Program& progra
     chart.yTitle = x->title.isEmpty() ? x->code : x->title;
 
     QList<Observation> all;
-    DLI_ASSIGN(all, session.observations().all());
+    DLI_ASSIGN(all, observationsKnownAt(session, program, asOf, knownAt));
     all.removeIf([x](const Observation& o) { return o.indicator != x->code; });
     const QList<Period> axis = indicatorAxis(program, *x);
     const bool ytd = isYearToDate(*x);
@@ -388,7 +400,7 @@ Result<ChartData> ChartData::dliProgress(Session& session, const Program& progra
 // "allocation" (marker) is the adjusted allocation, the bar's full length. Empty when the
 // program has no DLI or the DLIs allocate nothing.
 Result<ChartData> ChartData::disbursementByDli(Session& session, const Program& program,
-                                               const QDate& asOf)
+                                               const QDate& asOf, const QDateTime& knownAt)
 {
     ChartData chart;
     chart.kind = u"disbursement"_s;
@@ -400,7 +412,7 @@ Result<ChartData> ChartData::disbursementByDli(Session& session, const Program& 
     if (program.dlis.isEmpty() || program.allocatedToDlis().isZero())
         return empty(chart, tr("The program has no DLI with money allocated."));
     Disbursement d;
-    DLI_ASSIGN(d, Disbursements(session, program).compute(asOf));
+    DLI_ASSIGN(d, Disbursements(session, program).compute(asOf, knownAt));
     const Currency& c = program.currency;
     ChartSeries disbursed{tr("Disbursed"), u"disbursed"_s, u"stacked"_s, {}};
     ChartSeries payable{tr("Payable now"), u"payable"_s, u"stacked"_s, {}};
@@ -448,7 +460,7 @@ Result<ChartData> ChartData::disbursementByDli(Session& session, const Program& 
 // The two lines have no value for quarters that begin after the as-of date. Empty when the
 // program has no DLI, or nothing was earned or disbursed by the as-of date.
 Result<ChartData> ChartData::disbursementTimeline(Session& session, const Program& program,
-                                                  const QDate& asOf)
+                                                  const QDate& asOf, const QDateTime& knownAt)
 {
     const int sm = program.fiscalYearStartMonth;
     const Currency& c = program.currency;
@@ -468,7 +480,7 @@ Result<ChartData> ChartData::disbursementTimeline(Session& session, const Progra
     }
     const QList<Period> axis = quarterRange(program.signingDate, last, sm);
     DisbursementEngine::Input in;
-    DLI_ASSIGN(in, Disbursements(session, program).inputs(asOf));
+    DLI_ASSIGN(in, Disbursements(session, program).inputs(asOf, knownAt));
     ChartSeries disbursed{tr("Disbursed (cumulative)"), u"disbursed"_s, u"line"_s, {}};
     ChartSeries earned{tr("Earned (cumulative)"), u"earned"_s, u"line"_s, {}};
     ChartSeries allocation{
@@ -511,7 +523,7 @@ Result<ChartData> ChartData::disbursementTimeline(Session& session, const Progra
 // quarter of a yearly indicator, nothing reported).
 Result<ChartData> ChartData::clusters(Session& session, const Program& program,
                                       const QString& indicator, const Period& period,
-                                      const QDate& asOf)
+                                      const QDate& asOf, const QDateTime& knownAt)
 {
     const Indicator* x = program.indicator(indicator);
     if (!x)
@@ -525,7 +537,7 @@ Result<ChartData> ChartData::clusters(Session& session, const Program& program,
     chart.yTitle = x->title.isEmpty() ? x->code : x->title;
 
     QList<Observation> all;
-    DLI_ASSIGN(all, session.observations().all());
+    DLI_ASSIGN(all, observationsKnownAt(session, program, asOf, knownAt));
     RegisterRepository& registers = session.registers();
     ValueCalculator calc(program, figuresAsOf(all, program, asOf, false),
                          [&registers, asOf](const IndicatorSource& s, const QDate& from,
@@ -576,7 +588,7 @@ Result<ChartData> ChartData::clusters(Session& session, const Program& program,
 //    quarter without verifications. Its label reads "7 of 9 (77.8%)".
 // Empty when no transition is dated on or before the as-of date.
 Result<ChartData> ChartData::verificationFlow(Session& session, const Program& program,
-                                              const QDate& asOf)
+                                              const QDate& asOf, const QDateTime& knownAt)
 {
     const int sm = program.fiscalYearStartMonth;
     ChartData chart;
@@ -586,7 +598,9 @@ Result<ChartData> ChartData::verificationFlow(Session& session, const Program& p
     chart.yTitle = tr("Observations");
     QList<Transition> transitions;
     DLI_ASSIGN(transitions, session.observations().allTransitions());
-    transitions.removeIf([&asOf](const Transition& t) { return t.at.toUTC().date() > asOf; });
+    transitions.removeIf([&asOf, &knownAt](const Transition& t) {
+        return t.at.toUTC().date() > asOf || (knownAt.isValid() && t.at > knownAt);
+    });
     if (transitions.isEmpty())
         return empty(chart, tr("No observation has been submitted by %1.").arg(isoDate(asOf)));
     std::stable_sort(transitions.begin(), transitions.end(),
@@ -652,7 +666,8 @@ Result<ChartData> ChartData::verificationFlow(Session& session, const Program& p
 // Empty when no point rests on a figure: no observation counts, and a register or formula
 // gives nothing but zero (or the baseline) everywhere.
 Result<ChartData> ChartData::indicatorTrend(Session& session, const Program& program,
-                                            const QString& indicator, const QDate& asOf)
+                                            const QString& indicator, const QDate& asOf,
+                                            const QDateTime& knownAt)
 {
     const Indicator* x = program.indicator(indicator);
     if (!x)
@@ -663,7 +678,7 @@ Result<ChartData> ChartData::indicatorTrend(Session& session, const Program& pro
     chart.xTitle = x->frequency == Frequency::Yearly ? tr("Fiscal year") : tr("Fiscal quarter");
     chart.yTitle = x->title.isEmpty() ? x->code : x->title;
     QList<Observation> all;
-    DLI_ASSIGN(all, session.observations().all());
+    DLI_ASSIGN(all, observationsKnownAt(session, program, asOf, knownAt));
     RegisterRepository& registers = session.registers();
     ValueCalculator calc(program, figuresAsOf(all, program, asOf, false),
                          [&registers, asOf](const IndicatorSource& s, const QDate& from,

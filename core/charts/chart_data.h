@@ -54,20 +54,24 @@ struct ChartData {
 
     const ChartSeries* find(QStringView role) const;
 
-    // The series of each chart kind; see chart_data.cpp for exactly what each computes.
+    // The series of each chart kind; see chart_data.cpp for exactly what each computes. With a
+    // valid knownAt, only what had been recorded by then counts (Disbursements::inputs), so a
+    // report made "as known at" a moment draws the same charts later.
     static Result<ChartData> dliProgress(Session& session, const Program& program,
-                                         const QString& dliCode, const QDate& asOf);
+                                         const QString& dliCode, const QDate& asOf,
+                                         const QDateTime& knownAt = {});
     static Result<ChartData> disbursementByDli(Session& session, const Program& program,
-                                               const QDate& asOf);
+                                               const QDate& asOf, const QDateTime& knownAt = {});
     static Result<ChartData> disbursementTimeline(Session& session, const Program& program,
-                                                  const QDate& asOf);
+                                                  const QDate& asOf, const QDateTime& knownAt = {});
     static Result<ChartData> clusters(Session& session, const Program& program,
                                       const QString& indicator, const Period& period,
-                                      const QDate& asOf);
+                                      const QDate& asOf, const QDateTime& knownAt = {});
     static Result<ChartData> verificationFlow(Session& session, const Program& program,
-                                              const QDate& asOf);
+                                              const QDate& asOf, const QDateTime& knownAt = {});
     static Result<ChartData> indicatorTrend(Session& session, const Program& program,
-                                            const QString& indicator, const QDate& asOf);
+                                            const QString& indicator, const QDate& asOf,
+                                            const QDateTime& knownAt = {});
 
     // "series,x,y" then one row per point in series order; y with up to six decimals (empty
     // when there is none), fields quoted when they hold a comma or a quote. For golden files.

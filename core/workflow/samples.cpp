@@ -370,11 +370,22 @@ Result<Sample> Samples::find(const QString& sampleId)
 
 Result<QList<Sample>> Samples::forObservation(const QString& observationId)
 {
-    auto stmt = m_session.database().prepare(
-        u"SELECT id FROM samples WHERE observation_id = ? ORDER BY drawn_at, rowid"_s);
+    return select(u"WHERE observation_id = ?"_s, observationId);
+}
+
+Result<QList<Sample>> Samples::all()
+{
+    return select({}, {});
+}
+
+Result<QList<Sample>> Samples::select(const QString& where, const QString& bind)
+{
+    auto stmt = m_session.database().prepare(u"SELECT id FROM samples "_s + where +
+                                             u" ORDER BY drawn_at, rowid"_s);
     if (!stmt)
         return stmt.error();
-    stmt->bind(1, observationId);
+    if (!bind.isEmpty())
+        stmt->bind(1, bind);
     QStringList ids;
     for (;;) {
         bool more = false;

@@ -69,6 +69,8 @@ public:
     Result<Sample> close(const QString& sampleId);
     Result<Sample> find(const QString& sampleId);
     Result<QList<Sample>> forObservation(const QString& observationId);
+    // Every sample, in the order they were drawn.
+    Result<QList<Sample>> all();
 
     // floor(reported x (1 - failed / sampled)), exactly.
     static Decimal verifiedValue(const Decimal& reported, int failed, int sampled);
@@ -79,6 +81,7 @@ public:
 
 private:
     Status writeItem(const QString& sampleId, const SampleItem& item);
+    Result<QList<Sample>> select(const QString& where, const QString& bind);
 
     Session& m_session;
     const Program& m_program;
