@@ -13,11 +13,14 @@ namespace {
 
 using K = ReportColumnKind;
 
-// Figures as they stood on the as-of date: a verification dated later had not happened yet.
+// Figures reported by the as-of date as they stood then: a verification dated later had not
+// happened yet; drafts were not reported.
 QList<Observation> asTheyStood(const ReportContext& ctx)
 {
     QList<Observation> out;
     for (Observation o : ctx.observationsByAsOf()) {
+        if (o.state == ObservationState::Draft)
+            continue;
         if (o.verifiedValue && o.verifiedOn.isValid() && o.verifiedOn > ctx.asOf &&
             o.state == ObservationState::Verified) {
             o.state = ObservationState::Submitted;
