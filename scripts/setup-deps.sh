@@ -7,7 +7,7 @@ packages=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-charts-dev qt6-pdf-dev qt6-svg-dev libqt6opengl6-dev libxkbcommon-dev libgl-dev
     libsqlite3-dev sqlite3
-    libmuparser-dev libcsv-dev libminizip-dev libxlsxwriter-dev libsodium-dev
+    libmuparser-dev libcsv-dev libminizip-dev libxlsxwriter-dev libsodium-dev libexif-dev
     catch2
     fonts-dejavu-core
     poppler-utils

@@ -128,9 +128,14 @@ IndicatorValue ValueCalculator::reported(const Indicator& x, const Period& perio
     const QStringList units = subtree(orgUnit);
     const bool whole = m_program.rootOrgUnit() && orgUnit == m_program.rootOrgUnit()->code;
     QList<const Observation*> mine;
-    for (const Observation& o : m_byIndicator.value(x.code)) {
-        if (units.contains(o.orgUnit))
-            mine << &o;
+    // Pointers into the member's own list: a range-for over value()'s temporary copy detaches
+    // it, and the pointers would then dangle once the loop ends.
+    const auto list = m_byIndicator.constFind(x.code);
+    if (list != m_byIndicator.constEnd()) {
+        for (const Observation& o : *list) {
+            if (units.contains(o.orgUnit))
+                mine << &o;
+        }
     }
     IndicatorValue v;
     v.verifiedOnly = true;
