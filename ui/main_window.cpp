@@ -15,6 +15,7 @@
 #include "ui/pages/data_page.h"
 #include "ui/pages/disbursement_page.h"
 #include "ui/pages/framework_page.h"
+#include "ui/pages/reports_page.h"
 #include "ui/pages/settings_page.h"
 #include "ui/pages/verification_page.h"
 #include "ui/recent_files.h"
@@ -164,11 +165,12 @@ void MainWindow::buildMenus()
     refresh->setShortcut(QKeySequence::Refresh);
     m_needsDatabase << refresh;
     view->addSeparator();
-    const QStringList ids{u"dashboard"_s,    u"framework"_s, u"data"_s,  u"verification"_s,
-                          u"disbursement"_s, u"charts"_s,    u"audit"_s, u"settings"_s};
+    const QStringList ids{u"dashboard"_s,    u"framework"_s,    u"data"_s,
+                          u"verification"_s, u"disbursement"_s, u"charts"_s,
+                          u"reports"_s,      u"audit"_s,        u"settings"_s};
     const QStringList names{tr("&Dashboard"),    tr("Results &framework"), tr("D&ata"),
                             tr("&Verification"), tr("Dis&bursement"),      tr("&Charts"),
-                            tr("Audit &log"),    tr("&Settings")};
+                            tr("Re&ports"),      tr("Audit &log"),         tr("&Settings")};
     for (qsizetype i = 0; i < ids.size(); ++i) {
         QAction* go = view->addAction(names[i], this, [this, id = ids[i]] { showPage(id); });
         go->setShortcut(QKeySequence(u"Ctrl+%1"_s.arg(i + 1)));
@@ -337,7 +339,7 @@ void MainWindow::buildPages()
     Workspace& ws = *m_workspace;
     m_pages = {new DashboardPage(ws),    new FrameworkPage(ws),    new DataPage(ws),
                new VerificationPage(ws), new DisbursementPage(ws), new ChartsPage(ws),
-               new AuditPage(ws),        new SettingsPage(ws)};
+               new ReportsPage(ws),      new AuditPage(ws),        new SettingsPage(ws)};
     const QSignalBlocker quiet(m_sidebar);
     m_sidebar->clear();
     int first = -1;

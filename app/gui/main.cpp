@@ -90,8 +90,8 @@ int main(int argc, char** argv)
     const QCommandLineOption page(
         u"page"_s,
         QApplication::translate("main", "With --screenshot: the page to show (dashboard, "
-                                        "framework, data, verification, disbursement, audit, "
-                                        "settings)."),
+                                        "framework, data, verification, disbursement, charts, "
+                                        "reports, audit, settings)."),
         u"ID"_s);
     const QCommandLineOption as(
         u"as"_s,
