@@ -29,6 +29,35 @@ DliOutlook::NextDate nextDateOf(const DlrResult& r, const QDate& asOf)
 
 } // namespace
 
+std::optional<QString> DliOutlook::atRisk(const DlrResult& r, const Currency& currency,
+                                          const QDate& asOf, int horizonDays)
+{
+    if (!isOpen(r))
+        return std::nullopt;
+    const auto money = [&](Money m) {
+        return m.format(currency);
+    };
+    if (r.status == DlrStatus::UnderVerification)
+        return tr("DLR %1 is past its cut-off %2 with %3 of %4 earned; verifications dated up "
+                  "to %5 can still count.")
+            .arg(r.code, r.cutOff.toString(Qt::ISODate), money(r.money.earned),
+                 money(r.money.available), r.windowEnd.toString(Qt::ISODate));
+    const qint64 days = asOf.daysTo(r.deadline);
+    if (days < 0)
+        return tr("DLR %1 has earned %2 of %3 and its deadline %4 has passed.")
+            .arg(r.code, money(r.money.earned), money(r.money.available),
+                 r.deadline.toString(Qt::ISODate));
+    if (days == 0)
+        return tr("DLR %1 has earned %2 of %3 and its deadline %4 is today.")
+            .arg(r.code, money(r.money.earned), money(r.money.available),
+                 r.deadline.toString(Qt::ISODate));
+    if (days <= horizonDays)
+        return tr("DLR %1 has earned %2 of %3 and its deadline %4 is %5 away.")
+            .arg(r.code, money(r.money.earned), money(r.money.available),
+                 r.deadline.toString(Qt::ISODate), daysText(days));
+    return std::nullopt;
+}
+
 DliOutlook DliOutlook::of(const DliResult& dli, const Currency& currency, const QDate& asOf,
                           int horizonDays)
 {
@@ -74,33 +103,16 @@ DliOutlook DliOutlook::of(const DliResult& dli, const Currency& currency, const 
         return out;
     }
 
-    for (const DlrResult& r : dli.dlrs) {
-        if (isOpen(r) && r.status == DlrStatus::UnderVerification) {
-            out.light = DliLight::AtRisk;
-            out.reason = tr("DLR %1 is past its cut-off %2 with %3 of %4 earned; verifications "
-                            "dated up to %5 can still count.")
-                             .arg(r.code, r.cutOff.toString(Qt::ISODate), money(r.money.earned),
-                                  money(r.money.available), r.windowEnd.toString(Qt::ISODate));
-            return out;
-        }
-    }
-    for (const DlrResult& r : dli.dlrs) {
-        if (!isOpen(r))
-            continue;
-        const qint64 days = asOf.daysTo(r.deadline);
-        if (days < 0) {
-            out.light = DliLight::AtRisk;
-            out.reason = tr("DLR %1 has earned %2 of %3 and its deadline %4 has passed.")
-                             .arg(r.code, money(r.money.earned), money(r.money.available),
-                                  r.deadline.toString(Qt::ISODate));
-            return out;
-        }
-        if (days <= horizonDays) {
-            out.light = DliLight::AtRisk;
-            out.reason = tr("DLR %1 has earned %2 of %3 and its deadline %4 is %5 away.")
-                             .arg(r.code, money(r.money.earned), money(r.money.available),
-                                  r.deadline.toString(Qt::ISODate), daysText(days));
-            return out;
+    // A DLR under verification decides before one near its deadline.
+    for (const bool underVerification : {true, false}) {
+        for (const DlrResult& r : dli.dlrs) {
+            if ((r.status == DlrStatus::UnderVerification) != underVerification)
+                continue;
+            if (const auto why = atRisk(r, currency, asOf, horizonDays)) {
+                out.light = DliLight::AtRisk;
+                out.reason = *why;
+                return out;
+            }
         }
     }
     out.light = DliLight::OnTrack;

@@ -48,6 +48,10 @@ public:
 
     static DliOutlook of(const DliResult& dli, const Currency& currency, const QDate& asOf,
                          int horizonDays = DefaultHorizonDays);
+    // Why one DLR is at risk by the rule above (open, and under verification or with its
+    // deadline passed or within the horizon); nothing when it is not.
+    static std::optional<QString> atRisk(const DlrResult& dlr, const Currency& currency,
+                                         const QDate& asOf, int horizonDays = DefaultHorizonDays);
 
     // "achieved", "on track", "at risk", "missed", translated.
     static QString lightName(DliLight light);

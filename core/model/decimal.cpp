@@ -213,4 +213,19 @@ Decimal Decimal::operator/(Decimal other) const
     return fromUnits(checkedNarrow(divRound(static_cast<Int128>(m_units) * Factor, other.m_units)));
 }
 
+QString Decimal::toGroupedString() const
+{
+    // Separators on the exact digits, never through a double.
+    QString text = toString();
+    const bool negative = text.startsWith(u'-');
+    if (negative)
+        text.remove(0, 1);
+    const qsizetype point = text.indexOf(u'.');
+    QString whole = point < 0 ? text : text.left(point);
+    for (qsizetype i = whole.size() - 3; i > 0; i -= 3)
+        whole.insert(i, u',');
+    return (negative ? QStringLiteral("-") : QString()) + whole +
+           (point < 0 ? QString() : text.mid(point));
+}
+
 } // namespace dli

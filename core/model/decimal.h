@@ -51,6 +51,8 @@ public:
 
     // "72", "0.533333", "-1.5": no trailing zeros.
     QString toString() const { return formatScaledDecimal(m_units, Scale, true); }
+    // toString() with thousands separators: "275,000,000", "-1,234.5".
+    QString toGroupedString() const;
 
     Decimal operator-() const;
     Decimal operator+(Decimal other) const;

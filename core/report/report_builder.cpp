@@ -28,7 +28,7 @@ ReportCell moneyCell(const Money& m, const Currency& c)
     // The currency is in the column's title; cells keep every minor digit ("1,250.00").
     const QString plain = m.toPlainString(c.minorDigits);
     const Decimal exact = Decimal::parse(plain).value();
-    QString text = groupedText(exact);
+    QString text = exact.toGroupedString();
     if (c.minorDigits > 0) {
         qsizetype dot = text.indexOf(u'.');
         if (dot < 0) {
@@ -52,28 +52,13 @@ Decimal roundedTo(const Decimal& d, int decimals)
     return Decimal::fromUnits(q * step);
 }
 
-QString groupedText(const Decimal& d)
-{
-    // Thousands separators on the exact digits, never through a double.
-    QString text = d.toString();
-    const bool negative = text.startsWith(u'-');
-    if (negative)
-        text.remove(0, 1);
-    const qsizetype dot = text.indexOf(u'.');
-    QString whole = dot < 0 ? text : text.left(dot);
-    const QString fraction = dot < 0 ? QString() : text.mid(dot);
-    for (qsizetype i = whole.size() - 3; i > 0; i -= 3)
-        whole.insert(i, u',');
-    return (negative ? u"-"_s : QString()) + whole + fraction;
-}
-
 ReportCell decimalCell(const std::optional<Decimal>& d)
 {
     if (!d)
         return ReportCell::of({});
     // People read two decimals at most (a share of 42.056075% reads 42.06); the cell keeps the
     // exact value for XLSX and CSV.
-    return ReportCell{groupedText(roundedTo(*d, 2)), *d};
+    return ReportCell{roundedTo(*d, 2).toGroupedString(), *d};
 }
 
 ReportCell intCell(qint64 n)

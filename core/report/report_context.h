@@ -44,7 +44,6 @@ struct ReportContext {
 namespace report {
 
 Decimal roundedTo(const Decimal& d, int decimals); // half away from zero
-QString groupedText(const Decimal& d);             // "1,234.5"
 ReportCell moneyCell(const Money& m, const Currency& c);
 ReportCell decimalCell(const std::optional<Decimal>& d);
 ReportCell intCell(qint64 n);

@@ -186,17 +186,17 @@ Result<ReportSection> summarySection(ReportContext& ctx, const QList<ReportSecti
                                  .arg(longDate(r.windowEnd)))};
             }
         }
-        const DliOutlook outlook = DliOutlook::of(dli, c, ctx.asOf);
-        if (outlook.light == DliLight::AtRisk) {
-            atRisk << dli.code;
-            note.rows << QList<ReportCell>{textCell(dli.code),
-                                           textCell(ReportBuilder::tr("at risk")),
-                                           textCell(outlook.reason)};
+        for (const DlrResult& r : dli.dlrs) {
+            if (const auto why = DliOutlook::atRisk(r, c, ctx.asOf)) {
+                atRisk << r.code;
+                note.rows << QList<ReportCell>{
+                    textCell(r.code), textCell(ReportBuilder::tr("at risk")), textCell(*why)};
+            }
         }
     }
     figure(u"dlrs_achieved"_s, ReportBuilder::tr("DLRs achieved this quarter"),
            intCell(achieved.size()), K::Integer);
-    figure(u"dlis_at_risk"_s, ReportBuilder::tr("DLIs at risk"), intCell(atRisk.size()),
+    figure(u"dlrs_at_risk"_s, ReportBuilder::tr("DLRs at risk"), intCell(atRisk.size()),
            K::Integer);
     figure(u"dlrs_missed"_s, ReportBuilder::tr("DLRs missed"), intCell(missed.size()), K::Integer);
 
@@ -224,8 +224,8 @@ Result<ReportSection> summarySection(ReportContext& ctx, const QList<ReportSecti
                                     ctx.quarter.code(), list(achieved)));
     if (!atRisk.isEmpty())
         s.paragraphs << ReportBuilder::tr("%1 at risk: %2.")
-                            .arg(counted(atRisk.size(), ReportBuilder::tr("DLI"),
-                                         ReportBuilder::tr("DLIs")),
+                            .arg(counted(atRisk.size(), ReportBuilder::tr("DLR"),
+                                         ReportBuilder::tr("DLRs")),
                                  list(atRisk));
     // A missed DLR is told by the engine's finding, below, and listed in the table.
     for (const Finding& f : d.findings) {

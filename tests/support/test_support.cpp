@@ -64,4 +64,16 @@ QString TempDir::path(const QString& name) const
     return m_dir.filePath(name);
 }
 
+QString firstDifference(const QString& actual, const QString& expected)
+{
+    const QStringList a = actual.split(u'\n');
+    const QStringList e = expected.split(u'\n');
+    for (qsizetype i = 0; i < qMax(a.size(), e.size()); ++i) {
+        if (a.value(i) != e.value(i))
+            return QStringLiteral("line %1\n  expected: %2\n  actual:   %3")
+                .arg(QString::number(i + 1), e.value(i), a.value(i));
+    }
+    return QStringLiteral("same lines");
+}
+
 } // namespace dli::test

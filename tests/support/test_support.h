@@ -17,6 +17,9 @@ QString dataPath(const QString& relative);
 QString sharedExample(const QString& name);
 QByteArray readFile(const QString& path);
 void writeFile(const QString& path, const QByteArray& bytes);
+// The first line where two texts differ, for a golden file's failure message (never print two
+// whole files: Catch2 hangs on them).
+QString firstDifference(const QString& actual, const QString& expected);
 
 // The first column of every row a query returns, as text; fails the test on an error.
 QStringList column(Database& db, const QString& sql);

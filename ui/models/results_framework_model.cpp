@@ -6,24 +6,6 @@ using namespace Qt::StringLiterals;
 
 namespace dli::ui {
 
-namespace {
-
-// "275000000" reads as "275,000,000".
-QString grouped(const Decimal& d)
-{
-    QString text = d.toString();
-    const bool negative = text.startsWith(u'-');
-    if (negative)
-        text.remove(0, 1);
-    const qsizetype point = text.indexOf(u'.');
-    QString whole = point < 0 ? text : text.left(point);
-    for (qsizetype i = whole.size() - 3; i > 0; i -= 3)
-        whole.insert(i, u',');
-    return (negative ? u"-"_s : QString()) + whole + (point < 0 ? QString() : text.mid(point));
-}
-
-} // namespace
-
 struct ResultsFrameworkModel::Node {
     Kind kind = Kind::Group;
     QString code; // result area, indicator, DLI or DLR code
@@ -145,7 +127,7 @@ QVariant ResultsFrameworkModel::display(const Node& n, int column) const
             return first == last ? first : first + u" – "_s + last;
         }
         if (column == TargetColumn && !x->targets.isEmpty())
-            return grouped(x->targets.constLast().value);
+            return x->targets.constLast().value.toGroupedString();
         return {};
     }
     case Kind::Dli: {
@@ -169,7 +151,7 @@ QVariant ResultsFrameworkModel::display(const Node& n, int column) const
             return r->period.code() + u"  ("_s + r->effectiveDeadline(sm).toString(Qt::ISODate) +
                    u')';
         if (column == TargetColumn)
-            return grouped(r->target);
+            return r->target.toGroupedString();
         if (column == AllocationColumn)
             return r->allocation.format(c);
         return {};

@@ -36,19 +36,6 @@ QString goldenPath(const QString& kind)
     return test::dataPath(u"golden/charts/"_s + kind + u".csv"_s);
 }
 
-// The first line where two texts differ, for the failure message.
-QString firstDifference(const QString& actual, const QString& expected)
-{
-    const QStringList a = actual.split(u'\n');
-    const QStringList e = expected.split(u'\n');
-    for (qsizetype i = 0; i < qMax(a.size(), e.size()); ++i) {
-        if (a.value(i) != e.value(i))
-            return u"line %1\n  expected: %2\n  actual:   %3"_s.arg(QString::number(i + 1),
-                                                                    e.value(i), a.value(i));
-    }
-    return u"same lines"_s;
-}
-
 void checkGolden(const ChartData& chart)
 {
     const QString path = goldenPath(chart.kind);
@@ -63,7 +50,7 @@ void checkGolden(const ChartData& chart)
     REQUIRE(QFileInfo::exists(path));
     const QString expected = QString::fromUtf8(test::readFile(path));
     INFO("regenerate on purpose with DLI_REGENERATE_GOLDEN=1\n"
-         << firstDifference(actual, expected).toStdString());
+         << test::firstDifference(actual, expected).toStdString());
     const bool same = actual == expected; // a bool: never print two whole files
     CHECK(same);
 }
