@@ -4,6 +4,7 @@
 #include "core/io/demo.h"
 #include "core/io/program_import.h"
 #include "core/io/program_writer.h"
+#include "core/package/field_package.h"
 #include "core/storage/schema.h"
 #include "core/storage/session.h"
 #include "ui/details_panel.h"
@@ -45,6 +46,7 @@
 #include <QTreeView>
 #include <QUndoGroup>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -79,12 +81,26 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         if (row >= 0 && row < m_pages.size())
             m_pageStack->setCurrentWidget(m_pages[row]);
     });
-    auto* body = new QWidget;
-    auto* bodyLayout = new QHBoxLayout(body);
+    auto* pagesRow = new QWidget;
+    auto* bodyLayout = new QHBoxLayout(pagesRow);
     bodyLayout->setContentsMargins(0, 0, 0, 0);
     bodyLayout->setSpacing(0);
     bodyLayout->addWidget(m_sidebar);
     bodyLayout->addWidget(m_pageStack, 1);
+    // A field copy says so above every page: its changes go back to the office with a return.
+    m_fieldBanner = new QLabel;
+    m_fieldBanner->setWordWrap(true);
+    m_fieldBanner->setContentsMargins(14, 8, 14, 8);
+    m_fieldBanner->setStyleSheet(u"QLabel { background: #fff4d6; color: #3d2e00; "
+                                 u"border-bottom: 1px solid #d9b54a; }"_s);
+    m_fieldBanner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_fieldBanner->setVisible(false);
+    auto* body = new QWidget;
+    auto* column = new QVBoxLayout(body);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_fieldBanner);
+    column->addWidget(pagesRow, 1);
 
     m_welcome = new WelcomePage;
     connect(m_welcome, &WelcomePage::openDemoRequested, this, [this] { (void)openDemo(); });
@@ -303,6 +319,7 @@ void MainWindow::showSession(std::unique_ptr<Session> session)
         m_statusPath->clear();
         m_statusUser->clear();
         m_statusUser->setVisible(false);
+        m_fieldBanner->setVisible(false);
         return;
     }
     m_workspace = new Workspace(*m_session, this);
@@ -328,6 +345,18 @@ void MainWindow::showSession(std::unique_ptr<Session> session)
     } else {
         m_statusUser->clear();
         m_statusUser->setVisible(false);
+    }
+    auto field = FieldPackage::of(*m_session);
+    if (field && field.value()) {
+        const PackageManifest& m = *field.value();
+        m_fieldBanner->setText(
+            tr("<b>Field copy</b> of package %1 for %2, made on %3 from the office database. "
+               "Work here offline; your changes go back to the office with a return.")
+                .arg(m.packageId.left(8), m.assignee.toHtmlEscaped(),
+                     m.createdAt.toString(u"d MMMM yyyy"_s)));
+        m_fieldBanner->setVisible(true);
+    } else {
+        m_fieldBanner->setVisible(false);
     }
     buildPages();
     m_stack->setCurrentIndex(1);

@@ -33,6 +33,8 @@ class Workspace;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    // The banner of a field package's working copy (hidden elsewhere), for tests.
+    QLabel* fieldBanner() const { return m_fieldBanner; }
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -104,6 +106,7 @@ private:
     QAction* m_importAction = nullptr;
     QLabel* m_statusProgram = nullptr;
     QLabel* m_statusPath = nullptr;
+    QLabel* m_fieldBanner = nullptr; // shown on a field package's working copy
     QLabel* m_statusUser = nullptr;
     ErrorPresenter m_presentError;
     LoginPresenter m_presentLogin;

@@ -114,7 +114,9 @@ int exitStatusFor(const Error& error)
 
 bool Cli::takesLogin(const QString& command)
 {
-    return command != u"init"_s && command != u"demo"_s && command != u"check"_s;
+    // Opening a package reads no database: the working copy it makes has its own login.
+    return command != u"init"_s && command != u"demo"_s && command != u"check"_s &&
+           command != u"package open"_s;
 }
 
 QString Cli::loginOptionName(const QString& command)
@@ -264,6 +266,13 @@ QString usageText()
         "  report fingerprint DB --quarter Q [--as-of DATE] [--known-at TIMESTAMP]\n"
         "                                 Print the report's data fingerprint.\n"
         "\n"
+        "Field packages:\n"
+        "  package export DB --out FILE.dlipkg --assignee USER [--org CODES]\n"
+        "                 [--observations IDS] [--samples IDS]\n"
+        "                                 Write an encrypted package for a field visit.\n"
+        "  package open FILE.dlipkg WORKDB\n"
+        "                                 Open it on a laptop as a field-mode database.\n"
+        "\n"
         "Run `dlitracker-cli COMMAND --help` for a command's options, and\n"
         "`dlitracker-cli --version` for the version. Exit status: 0 success, 1 problems "
         "found,\n"
@@ -354,6 +363,8 @@ int Cli::dispatch(const QStringList& args)
         return event(rest);
     if (command == u"chart"_s)
         return chart(rest);
+    if (command == u"package"_s)
+        return package(rest);
     if (command == u"report"_s)
         return rest.value(0) == u"fingerprint"_s ? reportFingerprint(rest.mid(1))
                                                  : reportCommand(rest);

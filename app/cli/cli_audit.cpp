@@ -60,6 +60,13 @@ int Cli::auditVerify(const QStringList& args)
     out() << tr("Audit entries:   %1").arg(r.entries) << '\n'
           << tr("Rows checked:    %1").arg(r.rowsChecked) << '\n'
           << tr("Head:            %1").arg(r.head.isEmpty() ? tr("(empty log)") : r.head) << '\n';
+    if (r.baseSeq > 0)
+        out() << tr("Field copy:      continues the office chain from entry %1 (hash %2); %3 rows "
+                    "as copied from the office")
+                     .arg(r.baseSeq)
+                     .arg(r.baseHash)
+                     .arg(r.rowsFromBase)
+              << '\n';
     if (r.problems.isEmpty()) {
         out() << (p.isSet(expect) ? tr("Result:          intact; the expected head is in the chain")
                                   : tr("Result:          intact"))

@@ -191,6 +191,54 @@ QByteArray optionalRaw(const QByteArray& raw)
     return raw.isEmpty() ? QByteArray("null") : raw;
 }
 
+bool isHashText(const QString& text)
+{
+    return text.size() == 64 && std::all_of(text.begin(), text.end(), [](QChar c) {
+               return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+           });
+}
+
+// The meta values of a field copy's base, as stored.
+struct BaseKeys {
+    std::optional<QString> hash;
+    std::optional<QString> seq;
+};
+
+Result<BaseKeys> readBaseKeys(Database& db)
+{
+    auto stmt = db.prepare(u"SELECT key, value FROM meta WHERE key IN (?, ?)"_s);
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, AuditLog::baseHashKey()).bind(2, AuditLog::baseSeqKey());
+    BaseKeys keys;
+    for (;;) {
+        auto more = stmt->step();
+        if (!more)
+            return more.error();
+        if (!more.value())
+            break;
+        (stmt->text(0) == AuditLog::baseHashKey() ? keys.hash : keys.seq) = stmt->text(1);
+    }
+    return keys;
+}
+
+// The base the keys give; nullopt without keys, and nullopt with a problem when they are damaged.
+std::optional<AuditLog::Head> parseBase(const BaseKeys& keys, QString* problem)
+{
+    if (!keys.hash && !keys.seq)
+        return std::nullopt;
+    bool numeric = false;
+    const qint64 seq = keys.seq ? keys.seq->toLongLong(&numeric) : 0;
+    if (!keys.hash || !keys.seq || !numeric || seq < 1 || !isHashText(*keys.hash)) {
+        *problem = AuditLog::tr("the audit base of this field copy is damaged (meta %1 = %2, %3 = "
+                                "%4); it was changed outside DLI Tracker")
+                       .arg(AuditLog::baseHashKey(), keys.hash.value_or(u"(missing)"_s),
+                            AuditLog::baseSeqKey(), keys.seq.value_or(u"(missing)"_s));
+        return std::nullopt;
+    }
+    return AuditLog::Head{*keys.hash, static_cast<std::int64_t>(seq)};
+}
+
 } // namespace
 
 const QStringList& AuditLog::auditedTables()
@@ -256,11 +304,84 @@ Result<QString> AuditLog::lastHash(std::int64_t* lastSeq)
     if (!row)
         return row.error();
     if (!row.value()) {
-        *lastSeq = 0;
-        return QString();
+        // An empty log continues from the base, on a field copy.
+        std::optional<Head> from;
+        DLI_ASSIGN(from, base());
+        *lastSeq = from ? from->seq : 0;
+        return from ? from->hash : QString();
     }
     *lastSeq = stmt->int64(0);
     return stmt->text(1);
+}
+
+QString AuditLog::baseHashKey()
+{
+    return u"audit_base_hash"_s;
+}
+
+QString AuditLog::baseSeqKey()
+{
+    return u"audit_base_seq"_s;
+}
+
+Result<std::optional<AuditLog::Head>> AuditLog::base()
+{
+    BaseKeys keys;
+    DLI_ASSIGN(keys, readBaseKeys(m_db));
+    QString problem;
+    std::optional<Head> out = parseBase(keys, &problem);
+    if (!problem.isEmpty())
+        return Error(ErrorCode::Database, problem);
+    return out;
+}
+
+Status AuditLog::setBase(Database& db, const QString& hash, std::int64_t seq)
+{
+    if (seq < 1 || !isHashText(hash))
+        return Error(ErrorCode::InvalidInput,
+                     tr("an audit base is an entry's number (1 or more) and its hash (64 lowercase "
+                        "hexadecimal digits), not %1 and \"%2\"")
+                         .arg(seq)
+                         .arg(hash));
+    std::int64_t entries = 0;
+    DLI_ASSIGN(entries, db.scalar(u"SELECT COUNT(*) FROM audit_log"_s));
+    if (entries != 0)
+        return Error(ErrorCode::Conflict,
+                     tr("the audit log holds %1 entries; an audit base is set only on a field copy "
+                        "whose log was emptied")
+                         .arg(entries));
+    for (const QString& table : auditedTables()) {
+        QString sql = u"SELECT COUNT(*) FROM "_s + table + u" WHERE audit_ref > ?1"_s;
+        if (table == u"meta"_s)
+            sql += u" AND key NOT IN (?2, ?3)"_s;
+        auto stmt = db.prepare(sql);
+        if (!stmt)
+            return stmt.error();
+        stmt->bind(1, seq);
+        if (table == u"meta"_s)
+            stmt->bind(2, baseHashKey()).bind(3, baseSeqKey());
+        bool found = false;
+        DLI_ASSIGN(found, stmt->step());
+        if (found && stmt->int64(0) != 0)
+            return Error(ErrorCode::Conflict,
+                         tr("%1 rows of %2 name audit entries after %3; the base must be the head "
+                            "of the log they were copied from")
+                             .arg(stmt->int64(0))
+                             .arg(table)
+                             .arg(seq));
+    }
+    // One statement, so both keys are written or neither.
+    auto stmt = db.prepare(u"INSERT INTO meta (key, value, audit_ref) VALUES (?1, ?2, ?5), "
+                           "(?3, ?4, ?5) ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                           "audit_ref = excluded.audit_ref"_s);
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, baseHashKey())
+        .bind(2, hash)
+        .bind(3, baseSeqKey())
+        .bind(4, QString::number(seq))
+        .bind(5, seq);
+    return stmt->exec();
 }
 
 Result<std::int64_t> AuditLog::nextSeq()
@@ -501,6 +622,25 @@ Result<QList<AuditEntry>> AuditLog::entries(const Filter& filter)
     return out;
 }
 
+Result<QList<AuditEntry>> AuditLog::entriesAfter(std::int64_t seq)
+{
+    auto stmt = m_db.prepare(u"SELECT "_s + entryColumns() +
+                             u" FROM audit_log WHERE seq > ? ORDER BY seq"_s);
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, seq);
+    QList<AuditEntry> out;
+    for (;;) {
+        auto more = stmt->step();
+        if (!more)
+            return more.error();
+        if (!more.value())
+            break;
+        out << entryAt(stmt.value());
+    }
+    return out;
+}
+
 QString AuditLog::entryColumns()
 {
     return u"seq, at, user_name, action, table_name, row_id, old_values, new_values, details, "
@@ -531,15 +671,31 @@ Result<AuditReport> AuditLog::verify(const QString& expect)
     DLI_ASSIGN(log, entries());
     report.entries = log.size();
 
-    // 1. The chain: numbered 1..n, each entry's hash over its content and its predecessor's hash.
-    QString prev;
-    bool expectFound = expect.isEmpty();
+    // A field copy's chain starts at its base, the office's head when the copy was made.
+    BaseKeys keys;
+    DLI_ASSIGN(keys, readBaseKeys(m_db));
+    QString baseProblem;
+    const std::optional<Head> chainBase = parseBase(keys, &baseProblem);
+    if (!baseProblem.isEmpty())
+        report.problems << baseProblem;
+    if (chainBase) {
+        report.baseSeq = chainBase->seq;
+        report.baseHash = chainBase->hash;
+    }
+
+    // 1. The chain: numbered 1..n (base+1.. on a field copy), each entry's hash over its content
+    // and its predecessor's hash.
+    QString prev = report.baseHash;
+    // On a field copy, the base is in the chain when the first entry links to it.
+    bool expectFound =
+        expect.isEmpty() || (chainBase && expect == chainBase->hash &&
+                             (log.isEmpty() || log.first().prevHash == chainBase->hash));
     bool chainBroken = false;
     QHash<std::int64_t, qsizetype> bySeq;
     for (qsizetype i = 0; i < log.size(); ++i) {
         const AuditEntry& e = log[i];
         bySeq.insert(e.seq, i);
-        const std::int64_t wanted = static_cast<std::int64_t>(i) + 1;
+        const std::int64_t wanted = report.baseSeq + static_cast<std::int64_t>(i) + 1;
         if (!chainBroken && e.seq != wanted) {
             report.problems << tr("audit entry %1: expected entry %2 here; entries were deleted, "
                                   "inserted or renumbered")
@@ -547,7 +703,14 @@ Result<AuditReport> AuditLog::verify(const QString& expect)
                                    .arg(wanted);
             chainBroken = true;
         }
-        if (e.prevHash != prev) {
+        if (e.prevHash != prev && i == 0 && chainBase) {
+            report.problems << tr("audit entry %1: it does not continue the office chain from "
+                                  "entry %2 (its link to the base hash is wrong); the field "
+                                  "copy's log or its base was changed")
+                                   .arg(e.seq)
+                                   .arg(chainBase->seq);
+            chainBroken = true;
+        } else if (e.prevHash != prev) {
             report.problems << tr("audit entry %1: it does not follow entry %2 (its link to the "
                                   "previous entry is wrong); entries were deleted, inserted or "
                                   "reordered")
@@ -642,6 +805,21 @@ Result<AuditReport> AuditLog::verify(const QString& expect)
                 continue;
             }
             const std::int64_t ref = rows->int64(refIndex);
+            if (chainBase && ref >= 1 && ref <= chainBase->seq) {
+                // Copied from the office: its entry is in the office's log, not here; but no
+                // entry here may have changed it since.
+                const auto last = expected.constFind(id);
+                if (last != expected.constEnd())
+                    report.problems << tr("%1: names audit entry %2, from before the field copy "
+                                          "was made, though entry %3 changed it since; it was "
+                                          "changed outside DLI Tracker")
+                                           .arg(where)
+                                           .arg(ref)
+                                           .arg(last->seq);
+                else
+                    ++report.rowsFromBase;
+                continue;
+            }
             const auto at = bySeq.constFind(ref);
             if (at == bySeq.constEnd()) {
                 report.problems

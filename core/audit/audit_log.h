@@ -38,6 +38,12 @@ struct AuditReport {
     std::int64_t rowsChecked = 0;
     QString head;         // hash of the last entry; empty when the log is empty
     QStringList problems; // each names what is wrong and where; empty when all is well
+    // A field copy's log continues the office chain from this entry (docs/audit.md, "Field
+    // copies"): its number and hash; 0 and empty when the log starts at entry 1.
+    std::int64_t baseSeq = 0;
+    QString baseHash;
+    // Rows that name an entry at or before the base: as the office left them, not checked here.
+    std::int64_t rowsFromBase = 0;
 };
 
 // The tamper-evident audit log (docs/audit.md). Every write to an audited table leaves the row's
@@ -85,6 +91,20 @@ public:
         std::int64_t seq = 0;
     };
     Result<Head> headAt(const QDateTime& moment);
+
+    // A field copy (docs/audit.md, "Field copies") carries rows of the office database but none
+    // of its log: its log starts empty and continues the office chain from the entry that was
+    // the office's head, recorded in meta under these keys. While the log is empty, head() is
+    // the base's hash and nextSeq() the base's number + 1; the first entry links to the base.
+    static QString baseHashKey(); // "audit_base_hash"
+    static QString baseSeqKey();  // "audit_base_seq"
+    // The base, or nullopt on a database whose log starts at entry 1; an error when only one of
+    // the keys is there or either is malformed.
+    Result<std::optional<Head>> base();
+    // Records the base on a field copy whose audit_log was emptied; refused when the log holds
+    // entries, or when a row names an entry after the base. The two meta rows carry the base's
+    // number as audit_ref: they describe the office chain as it stood at that entry.
+    static Status setBase(Database& db, const QString& hash, std::int64_t seq);
     struct Filter {
         std::optional<QDate> since;
         QString user;
@@ -92,6 +112,9 @@ public:
         QString rowId;
     };
     Result<QList<AuditEntry>> entries(const Filter& filter = {});
+    // The entries numbered after seq, oldest first: a field copy's own branch is
+    // entriesAfter(base seq), which is all of its log.
+    Result<QList<AuditEntry>> entriesAfter(std::int64_t seq);
     // The columns of an entry, in the order entryAt() reads them, for other queries of the log
     // (a page of it, for the window).
     static QString entryColumns();

@@ -71,6 +71,15 @@ Status Session::adoptRowsFromBeforeTheAuditLog()
         return entries.error();
     if (entries.value() > 0)
         return {};
+    // A field copy's log starts empty and continues the office chain from the base its meta
+    // records (docs/audit.md, "Field copies"): its rows are the office's, nothing to adopt.
+    auto base = m_db->prepare(u"SELECT count(*) FROM meta WHERE key IN (?, ?)"_s);
+    if (!base)
+        return base.error();
+    base->bind(1, AuditLog::baseHashKey()).bind(2, AuditLog::baseSeqKey());
+    DLI_TRY(base->step());
+    if (base->int64(0) > 0)
+        return {};
     Transaction tx(*m_db);
     DLI_TRY(tx.begun());
     auto entry = m_audit.recordBulk(u"audit.start"_s,

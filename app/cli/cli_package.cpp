@@ -1,0 +1,144 @@
+// `package export` and `package open`: field packages out to laptops (docs/field-packages.md).
+// The passphrase comes from DLITRACKER_PACKAGE_PASSPHRASE or a prompt without echo.
+#include "app/cli/cli.h"
+#include "app/cli/password_prompt.h"
+#include "core/package/field_package.h"
+#include "core/storage/session.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+
+using namespace Qt::StringLiterals;
+
+namespace dli::cli {
+
+namespace {
+
+// The passphrase, asked once (or twice, to confirm a new one) when the variable is not set.
+Result<QByteArray> packagePassphrase(bool confirm)
+{
+    return SealedArchive::passphrase(confirm, [](const QString& prompt) -> Result<QByteArray> {
+        auto typed = PasswordPrompt::read(SealedArchive::PassphraseVariable, prompt);
+        if (!typed)
+            return typed.error();
+        return typed->toUtf8();
+    });
+}
+
+QStringList listOption(const QCommandLineParser& p, const QCommandLineOption& o)
+{
+    QStringList out;
+    for (const QString& v : p.values(o)) {
+        for (const QString& part : v.split(u',', Qt::SkipEmptyParts))
+            out << part.trimmed();
+    }
+    return out;
+}
+
+} // namespace
+
+int Cli::package(const QStringList& args)
+{
+    return group(u"package"_s, args,
+                 {{u"export"_s,
+                   [this](const QStringList& a) {
+                       return packageExport(a);
+                   }},
+                  {u"open"_s,
+                   [this](const QStringList& a) {
+                       return packageOpen(a);
+                   }}},
+                 u"dlitracker-cli package export|open ..."_s);
+}
+
+int Cli::packageExport(const QStringList& args)
+{
+    const QCommandLineOption out(u"out"_s, tr("The package file to write, FILE.dlipkg."),
+                                 u"FILE"_s);
+    const QCommandLineOption assignee(u"assignee"_s, tr("The verifier who takes it to the field."),
+                                      u"USER"_s);
+    const QCommandLineOption org(u"org"_s,
+                                 tr("Org unit codes (comma-separated): their submitted figures "
+                                    "and their firms."),
+                                 u"CODES"_s);
+    const QCommandLineOption observations(
+        u"observations"_s, tr("Observation ids (comma-separated) to verify."), u"IDS"_s);
+    const QCommandLineOption samples(u"samples"_s,
+                                     tr("Open sample ids (comma-separated) to check."), u"IDS"_s);
+    const Command c{u"package export"_s,
+                    u"DB --out FILE.dlipkg --assignee USER [--org CODES] [--observations IDS] "
+                    u"[--samples IDS]"_s,
+                    tr("Writes an encrypted field package: what a verifier's visit needs and "
+                       "nothing more."),
+                    {out, assignee, org, observations, samples},
+                    1,
+                    1};
+    QCommandLineParser p;
+    if (auto stop = parse(p, c, args))
+        return *stop;
+    if (!p.isSet(out) || !p.value(out).endsWith(u".dlipkg"_s))
+        return report(Error(ErrorCode::Usage, tr("--out names the package file, FILE.dlipkg")));
+    if (!p.isSet(assignee))
+        return report(
+            Error(ErrorCode::Usage, tr("--assignee is missing: the verifier who takes it")));
+    auto opened = openSession(p.positionalArguments().at(0));
+    if (!opened)
+        return report(opened.error());
+    auto passphrase = packagePassphrase(true);
+    if (!passphrase)
+        return report(passphrase.error());
+    FieldPackage::Request r;
+    r.assignee = p.value(assignee);
+    r.orgUnits = listOption(p, org);
+    r.observations = listOption(p, observations);
+    r.samples = listOption(p, samples);
+    auto made = FieldPackage::make(*opened.value(), r, p.value(out), passphrase.value());
+    if (!made)
+        return report(made.error());
+    const PackageManifest& m = made.value();
+    this->out() << tr("Wrote %1: package %2 for %3").arg(p.value(out), m.packageId, m.assignee)
+                << '\n'
+                << tr("  %1 observations, %2 open samples, %3 firms, %4 evidence files")
+                       .arg(m.observations)
+                       .arg(m.samples)
+                       .arg(m.firms)
+                       .arg(m.evidence)
+                << '\n'
+                << tr("Send the passphrase by another way than the file.") << '\n';
+    return Success;
+}
+
+int Cli::packageOpen(const QStringList& args)
+{
+    const Command c{u"package open"_s,
+                    u"FILE.dlipkg WORKDB"_s,
+                    tr("Opens a field package on a laptop as a working database in field mode, "
+                       "where only\nthe assignee can log in."),
+                    {},
+                    2,
+                    2};
+    QCommandLineParser p;
+    if (auto stop = parse(p, c, args))
+        return *stop;
+    auto passphrase = packagePassphrase(false);
+    if (!passphrase)
+        return report(passphrase.error());
+    const QString work = p.positionalArguments().at(1);
+    auto opened = FieldPackage::open(p.positionalArguments().at(0), passphrase.value(), work);
+    if (!opened)
+        return report(opened.error());
+    const PackageManifest& m = opened.value();
+    out() << tr("Opened package %1 for %2 as %3 (field mode)").arg(m.packageId, m.assignee, work)
+          << '\n'
+          << tr("  %1 observations, %2 open samples, %3 firms, %4 evidence files")
+                 .arg(m.observations)
+                 .arg(m.samples)
+                 .arg(m.firms)
+                 .arg(m.evidence)
+          << '\n'
+          << tr("Log in as %1: dlitracker %2").arg(m.assignee, QDir::toNativeSeparators(work))
+          << '\n';
+    return Success;
+}
+
+} // namespace dli::cli
