@@ -272,6 +272,8 @@ QString usageText()
         "                                 Write an encrypted package for a field visit.\n"
         "  package open FILE.dlipkg WORKDB\n"
         "                                 Open it on a laptop as a field-mode database.\n"
+        "  package return WORKDB --out FILE.dlireturn\n"
+        "                                 Seal the changes made on the laptop.\n"
         "\n"
         "Run `dlitracker-cli COMMAND --help` for a command's options, and\n"
         "`dlitracker-cli --version` for the version. Exit status: 0 success, 1 problems "

@@ -121,10 +121,11 @@ private:
     int recordEvent(EventKind kind, const QStringList& args);
     // chart: one of the six charts as PNG or SVG, offscreen (cli_chart.cpp)
     int chart(const QStringList& args);
-    // package export | open: field packages (cli_package.cpp)
+    // package export | open | return: field packages (cli_package.cpp)
     int package(const QStringList& args);
     int packageExport(const QStringList& args);
     int packageOpen(const QStringList& args);
+    int packageReturn(const QStringList& args);
     // report, report fingerprint: the quarterly report (cli_report.cpp)
     int reportCommand(const QStringList& args);
     int reportFingerprint(const QStringList& args);

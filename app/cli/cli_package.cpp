@@ -3,6 +3,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/password_prompt.h"
 #include "core/package/field_package.h"
+#include "core/package/field_return.h"
 #include "core/storage/session.h"
 
 #include <QCommandLineParser>
@@ -39,16 +40,19 @@ QStringList listOption(const QCommandLineParser& p, const QCommandLineOption& o)
 
 int Cli::package(const QStringList& args)
 {
-    return group(u"package"_s, args,
-                 {{u"export"_s,
-                   [this](const QStringList& a) {
-                       return packageExport(a);
-                   }},
-                  {u"open"_s,
-                   [this](const QStringList& a) {
-                       return packageOpen(a);
-                   }}},
-                 u"dlitracker-cli package export|open ..."_s);
+    const auto exportAction = [this](const QStringList& a) {
+        return packageExport(a);
+    };
+    const auto openAction = [this](const QStringList& a) {
+        return packageOpen(a);
+    };
+    const auto returnAction = [this](const QStringList& a) {
+        return packageReturn(a);
+    };
+    return group(
+        u"package"_s, args,
+        {{u"export"_s, exportAction}, {u"open"_s, openAction}, {u"return"_s, returnAction}},
+        u"dlitracker-cli package export|open|return ..."_s);
 }
 
 int Cli::packageExport(const QStringList& args)
@@ -138,6 +142,40 @@ int Cli::packageOpen(const QStringList& args)
           << '\n'
           << tr("Log in as %1: dlitracker %2").arg(m.assignee, QDir::toNativeSeparators(work))
           << '\n';
+    return Success;
+}
+
+int Cli::packageReturn(const QStringList& args)
+{
+    const QCommandLineOption out(u"out"_s, tr("The return file to write, FILE.dlireturn."),
+                                 u"FILE"_s);
+    const Command c{u"package return"_s,
+                    u"WORKDB --out FILE.dlireturn"_s,
+                    tr("Writes the changes made on the laptop since the package was opened, "
+                       "sealed,\nfor `package import` at the office."),
+                    {out},
+                    1,
+                    1};
+    QCommandLineParser p;
+    if (auto stop = parse(p, c, args))
+        return *stop;
+    if (!p.isSet(out) || !p.value(out).endsWith(u".dlireturn"_s))
+        return report(Error(ErrorCode::Usage, tr("--out names the return file, FILE.dlireturn")));
+    auto opened = openSession(p.positionalArguments().at(0));
+    if (!opened)
+        return report(opened.error());
+    auto passphrase = packagePassphrase(true);
+    if (!passphrase)
+        return report(passphrase.error());
+    auto made = FieldReturn::make(*opened.value(), p.value(out), passphrase.value());
+    if (!made)
+        return report(made.error());
+    this->out() << tr("Wrote %1: %2 changes to package %3, %4 audit entries made in the field")
+                       .arg(p.value(out))
+                       .arg(made->changes)
+                       .arg(made->packageId)
+                       .arg(made->fieldAuditEntries)
+                << '\n';
     return Success;
 }
 

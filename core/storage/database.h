@@ -50,6 +50,18 @@ public:
     // Copies the live database to a new file with SQLite's online backup API.
     Status backupTo(const QString& outPath);
 
+    // The changes that turn the database file at originalPath (the same schema) into this one:
+    // an SQLite changeset made with the session extension (sqlite3session_diff), table by
+    // table, rows told apart by their primary keys (database_changeset.cpp).
+    Result<QByteArray> changesetSince(const QString& originalPath);
+    // What a changeset holds, change by change.
+    struct Change {
+        QString table;
+        QString op;  // insert, update or delete
+        QString key; // the first primary-key column's value, as text
+    };
+    static Result<QList<Change>> changes(const QByteArray& changeset);
+
     // A user-readable Error from SQLite's state after a failed call.
     static Error errorFrom(sqlite3* db, int rc);
 

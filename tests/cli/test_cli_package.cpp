@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 using namespace dli::test::cli;
@@ -59,6 +60,27 @@ TEST_CASE("cli package: export at the office, open on the laptop, log in as the 
     CHECK_THAT(verified.out, Contains("continues the office chain"));
     const Run officer = cli({u"show"_s, work}, BadInput, as(u"officer"_s));
     CHECK_THAT(officer.err, Contains("wrong user name or password"));
+
+    // Back: the verifier's changes, sealed.
+    const Run listed =
+        must({u"observations"_s, work, u"--state"_s, u"submitted"_s, u"--format"_s, u"json"_s},
+             as(u"verifier"_s));
+    const QJsonArray submitted = parseObject(listed.stdoutBytes).value(u"observations"_s).toArray();
+    REQUIRE_FALSE(submitted.isEmpty());
+    must({u"verify"_s, work, submitted.first().toObject().value(u"id"_s).toString(), u"--method"_s,
+          u"field_visit"_s},
+         as(u"verifier"_s));
+    const QString back = dir.path(u"skt.dlireturn"_s);
+    const Run returned = cli({u"package"_s, u"return"_s, work, u"--out"_s, back}, Success,
+                             withPassphrase(as(u"verifier"_s)));
+    CHECK_THAT(returned.out, Contains("3 audit entries made in the field"));
+    CHECK(QFileInfo::exists(back));
+    const Run again = cli({u"package"_s, u"return"_s, work, u"--out"_s, back}, BadInput,
+                          withPassphrase(as(u"verifier"_s)));
+    CHECK_THAT(again.err, Contains("already there"));
+    const Run office = cli({u"package"_s, u"return"_s, db, u"--out"_s, dir.path(u"o.dlireturn"_s)},
+                           BadInput, withPassphrase(as(u"manager"_s)));
+    CHECK_THAT(office.err, Contains("not a field package's working copy"));
 }
 
 TEST_CASE("cli package: refusals leave nothing behind", "[cli][package]")

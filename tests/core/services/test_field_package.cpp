@@ -2,6 +2,8 @@
 // field mode, whose audit log continues the office chain; and the refusals on both sides.
 #include "core/auth/auth.h"
 #include "core/package/field_package.h"
+#include "core/package/field_return.h"
+#include "core/storage/database.h"
 #include "core/storage/session.h"
 #include "core/workflow/workflow.h"
 #include "trust_support.h"
@@ -195,4 +197,77 @@ TEST_CASE("Field package: wrong requests and damaged packages are refused", "[pa
     CHECK(altered.error().text().contains(u"altered"_s));
     CHECK_FALSE(QFileInfo::exists(work));
     CHECK_FALSE(QFileInfo::exists(FieldPackage::originalPath(work)));
+}
+
+TEST_CASE("Field return: the laptop's changes since the package was opened, sealed",
+          "[package][return]")
+{
+    DemoCopy d;
+    d.actAs(u"manager"_s);
+    const QString pkg = d.dir().path(u"skt.dlipkg"_s);
+    const PackageManifest package =
+        must(FieldPackage::make(*d.session, sialkot(), pkg, kPassphrase, kCost));
+    const QString work = d.dir().path(u"laptop.dlidb"_s);
+    must(FieldPackage::open(pkg, kPassphrase, work));
+
+    // Nothing done yet: a return with no changes.
+    const QString none = d.dir().path(u"none.dlireturn"_s);
+    {
+        auto field = openWork(work);
+        must(Auth::login(*field, u"verifier"_s, Demo::password()));
+        const ReturnManifest empty = must(FieldReturn::make(*field, none, kPassphrase, kCost));
+        CHECK(empty.changes == 0);
+        CHECK(empty.fieldAuditEntries == 0);
+    }
+
+    // A verification in the field; the application is closed and opened again in between.
+    QString verifiedId;
+    {
+        auto field = openWork(work);
+        must(Auth::login(*field, u"verifier"_s, Demo::password()));
+        const auto program = must(field->programs().load());
+        verifiedId =
+            test::column(field->database(), u"SELECT id FROM observations LIMIT 1"_s).value(0);
+        Workflow::VerifyRequest v;
+        v.id = verifiedId;
+        v.method = VerificationMethod::FieldVisit;
+        REQUIRE(Workflow(*field, program).verify(v).ok());
+    }
+    auto field = openWork(work);
+    must(Auth::login(*field, u"verifier"_s, Demo::password()));
+    const QString path = d.dir().path(u"skt.dlireturn"_s);
+    const ReturnManifest m = must(FieldReturn::make(*field, path, kPassphrase, kCost));
+    CHECK(m.packageId == package.packageId);
+    CHECK(m.sourceDatabaseId == d.session->databaseId());
+    CHECK(m.baseAuditHash == package.baseAuditHash);
+    CHECK(m.fieldAuditEntries == 3);
+    CHECK(m.createdBy == u"verifier"_s);
+
+    const FieldReturn::Opened opened = must(FieldReturn::open(path, kPassphrase));
+    const QList<Database::Change> changes = must(Database::changes(opened.changeset));
+    CHECK(changes.size() == m.changes);
+    auto has = [&changes](const QString& table, const QString& op, const QString& key = {}) {
+        for (const Database::Change& c : changes) {
+            if (c.table == table && c.op == op && (key.isEmpty() || c.key == key))
+                return true;
+        }
+        return false;
+    };
+    CHECK(has(u"observations"_s, u"update"_s, verifiedId));
+    CHECK(has(u"verifications"_s, u"insert"_s));
+    CHECK(has(u"transitions"_s, u"insert"_s));
+    CHECK(has(u"audit_log"_s, u"insert"_s));
+    for (const Database::Change& c : changes)
+        CHECK(c.op != u"delete"_s);
+
+    // A return is not a package, a package not a return; a wrong passphrase opens neither.
+    CHECK_FALSE(FieldReturn::open(pkg, kPassphrase).ok());
+    CHECK_FALSE(FieldPackage::open(path, kPassphrase, d.dir().path(u"x.dlidb"_s)).ok());
+    auto wrong = FieldReturn::open(path, "not the passphrase");
+    REQUIRE_FALSE(wrong.ok());
+    CHECK(wrong.error().code == ErrorCode::Unauthenticated);
+    // The office database is no field copy.
+    auto office = FieldReturn::make(*d.session, d.dir().path(u"o.dlireturn"_s), kPassphrase, kCost);
+    REQUIRE_FALSE(office.ok());
+    CHECK(office.error().text().contains(u"not a field package's working copy"_s));
 }
