@@ -33,8 +33,10 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -139,6 +141,7 @@ void MainWindow::buildMenus()
     create->setShortcut(QKeySequence::New);
     QAction* open = file->addAction(tr("&Open..."), this, &MainWindow::chooseAndOpen);
     open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open &field package..."), this, &MainWindow::chooseAndOpenFieldPackage);
     QAction* demo = file->addAction(tr("Open &demo program"), this, [this] { (void)openDemo(); });
     demo->setShortcut(QKeySequence(u"Ctrl+Shift+D"_s));
     m_recentMenu = file->addMenu(tr("&Recent files"));
@@ -480,6 +483,37 @@ Status MainWindow::backupTo(const QString& path)
         return fail(tr("The backup was not made"), done.error());
     statusBar()->showMessage(tr("Backed up to %1").arg(QDir::toNativeSeparators(path)), 8000);
     return {};
+}
+
+Status MainWindow::openFieldPackage(const QString& packagePath, const QByteArray& passphrase,
+                                    const QString& workPath)
+{
+    auto opened = FieldPackage::open(packagePath, passphrase, workPath);
+    if (!opened)
+        return fail(tr("The field package was not opened"), opened.error());
+    return openDatabase(workPath);
+}
+
+void MainWindow::chooseAndOpenFieldPackage()
+{
+    const QString package = QFileDialog::getOpenFileName(
+        this, tr("Open a field package"), QString(),
+        tr("Field packages (*.dlipkg)") + u";;"_s + tr("All files (*)"));
+    if (package.isEmpty())
+        return;
+    bool ok = false;
+    const QString passphrase = QInputDialog::getText(
+        this, tr("Open a field package"),
+        tr("The passphrase the office gave you for %1:").arg(QFileInfo(package).fileName()),
+        QLineEdit::Password, QString(), &ok);
+    if (!ok)
+        return;
+    const QString suggested = QFileInfo(package).absolutePath() + u'/' +
+                              QFileInfo(package).completeBaseName() + u".dlidb"_s;
+    const QString work = QFileDialog::getSaveFileName(this, tr("Save the working database as"),
+                                                      suggested, databaseFilter());
+    if (!work.isEmpty())
+        (void)openFieldPackage(package, passphrase.toUtf8(), work);
 }
 
 void MainWindow::chooseAndOpen()

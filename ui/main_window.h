@@ -42,6 +42,10 @@ public:
     // with accounts opens only after a login; a cancelled login returns Unauthenticated with no
     // message and leaves the window as it was.
     Status openDatabase(const QString& path);
+    // Opens a field package on this laptop into a new working database and opens that
+    // (FieldPackage::open); errors are shown and returned.
+    Status openFieldPackage(const QString& packagePath, const QByteArray& passphrase,
+                            const QString& workPath);
     Status createDatabase(const QString& path);
     // Writes a fresh demo database in the user's data folder and opens it.
     Status openDemo();
@@ -87,6 +91,7 @@ private:
     Status fail(const QString& title, const Error& error);
 
     void chooseAndOpen();
+    void chooseAndOpenFieldPackage();
     void chooseAndCreate();
     void chooseAndImport();
     void chooseAndExport();

@@ -5,6 +5,7 @@
 #include "ui/main_window.h"
 #include "ui_support.h"
 
+#include <QFileInfo>
 #include <QLabel>
 
 using namespace Qt::StringLiterals;
@@ -22,7 +23,6 @@ TEST_CASE("A field copy shows its banner; an office database does not", "[ui][pa
                                    SealedArchive::KeyCost::Minimum);
     REQUIRE(made.ok());
     const QString work = office.dirPath(u"laptop.dlidb"_s);
-    REQUIRE(FieldPackage::open(pkg, "field visit 2026", work).ok());
 
     ui::MainWindow w;
     QStringList errors;
@@ -37,7 +37,13 @@ TEST_CASE("A field copy shows its banner; an office database does not", "[ui][pa
     });
     w.resize(1280, 800);
     w.show();
-    REQUIRE(w.openDatabase(work).ok());
+    // File > Open field package: a wrong passphrase is said and nothing is written.
+    CHECK_FALSE(w.openFieldPackage(pkg, "not the passphrase", work).ok());
+    REQUIRE(errors.size() == 1);
+    CHECK(errors.first().contains(u"passphrase does not open"_s));
+    CHECK_FALSE(QFileInfo::exists(work));
+    errors.clear();
+    REQUIRE(w.openFieldPackage(pkg, "field visit 2026", work).ok());
     INFO(errors.join(u'\n').toStdString());
     CHECK(errors.isEmpty());
     CHECK(loggedIn == u"verifier"_s);
