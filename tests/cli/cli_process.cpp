@@ -4,6 +4,8 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QProcess>
@@ -104,6 +106,21 @@ void sql(const QString& path, const char* statements, bool create)
     sqlite3_close(db);
     INFO(statements << "\n" << message);
     REQUIRE(rc == SQLITE_OK);
+}
+
+QString demoCopy(const dli::test::TempDir& dir, const QString& name)
+{
+    static const dli::test::TempDir master;
+    static const QString source = [] {
+        const QString path = master.path(QStringLiteral("master.dlidb"));
+        must({QStringLiteral("demo"), path});
+        REQUIRE_FALSE(QFileInfo::exists(path + QStringLiteral("-wal")));
+        return path;
+    }();
+    const QString copy = dir.path(name);
+    REQUIRE(QFile::copy(source, copy));
+    REQUIRE(QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner));
+    return copy;
 }
 
 } // namespace dli::test::cli

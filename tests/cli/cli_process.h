@@ -9,6 +9,10 @@
 #include <QStringList>
 #include <string>
 
+namespace dli::test {
+class TempDir;
+}
+
 namespace dli::test::cli {
 
 // The exit statuses of dlitracker-cli.
@@ -45,6 +49,10 @@ Run must(const QStringList& args, const Env& env = {});
 
 // The login of one of the demo's accounts (Demo::accounts()).
 Env as(const QString& demoUser);
+
+// A copy of the demo database at dir/name, from one demo made once per test process with
+// `dlitracker-cli demo` (the demo takes about a second to make).
+QString demoCopy(const dli::test::TempDir& dir, const QString& name = QStringLiteral("demo.dlidb"));
 
 // The SHA-256 of bytes in lowercase hex.
 QString sha256Hex(const QByteArray& bytes);

@@ -20,20 +20,6 @@ namespace {
 
 const QString kAsOf = u"2026-07-01"_s;
 
-QString demoCopy(const TempDir& dir)
-{
-    static const TempDir master;
-    static const QString source = [] {
-        const QString path = master.path(u"master.dlidb"_s);
-        must({u"demo"_s, path});
-        return path;
-    }();
-    const QString copy = dir.path(u"demo.dlidb"_s);
-    REQUIRE(QFile::copy(source, copy));
-    REQUIRE(QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner));
-    return copy;
-}
-
 // The options each kind needs, on the demo.
 QStringList kindArgs(const QString& kind)
 {

@@ -49,22 +49,6 @@ const QStringList kFindingKinds{
     u"overpayment"_s,          u"time_bound_missed"_s,          u"forced_event"_s,
     u"decision_not_covered"_s};
 
-// A copy of one demo database, made once for the whole file (the demo takes about a second).
-QString demoCopy(const TempDir& dir, const QString& name = u"demo.dlidb"_s)
-{
-    static const TempDir master;
-    static const QString source = [] {
-        const QString path = master.path(u"master.dlidb"_s);
-        must({u"demo"_s, path});
-        REQUIRE_FALSE(QFileInfo::exists(path + u"-wal"_s));
-        return path;
-    }();
-    const QString copy = dir.path(name);
-    REQUIRE(QFile::copy(source, copy));
-    REQUIRE(QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner));
-    return copy;
-}
-
 // The SHA-256 of a database file: a refused command leaves it as it was.
 QString fileHash(const QString& db)
 {

@@ -17,20 +17,6 @@ namespace {
 
 const QString kPassphrase = u"field visit 2026"_s;
 
-QString demoCopy(const TempDir& dir)
-{
-    static const TempDir master;
-    static const QString source = [] {
-        const QString path = master.path(u"master.dlidb"_s);
-        must({u"demo"_s, path});
-        return path;
-    }();
-    const QString copy = dir.path(u"demo.dlidb"_s);
-    REQUIRE(QFile::copy(source, copy));
-    REQUIRE(QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner));
-    return copy;
-}
-
 Env withPassphrase(Env env, const QString& passphrase = kPassphrase)
 {
     env.insert(u"DLITRACKER_PACKAGE_PASSPHRASE"_s, passphrase);

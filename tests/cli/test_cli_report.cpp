@@ -23,20 +23,6 @@ namespace {
 // The end of the demo's story: everything in it had been recorded by then.
 const QString kKnownAt = u"2026-07-01T09:00:00Z"_s;
 
-QString demoCopy(const TempDir& dir)
-{
-    static const TempDir master;
-    static const QString source = [] {
-        const QString path = master.path(u"master.dlidb"_s);
-        must({u"demo"_s, path});
-        return path;
-    }();
-    const QString copy = dir.path(u"demo.dlidb"_s);
-    REQUIRE(QFile::copy(source, copy));
-    REQUIRE(QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner));
-    return copy;
-}
-
 QStringList reportArgs(const QString& db, const QString& out, const QString& quarter)
 {
     return {u"report"_s, db, u"--quarter"_s, quarter, u"--known-at"_s, kKnownAt, u"--out"_s, out};

@@ -36,22 +36,6 @@ const QString kPassword = u"DLITRACKER_PASSWORD"_s;
 const QString kNewPassword = u"DLITRACKER_NEW_PASSWORD"_s;
 const QByteArray kPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n";
 
-// A copy of one demo database, made once for the whole file (the demo takes about a second).
-QString demoCopy(const TempDir& dir, const QString& name = u"demo.dlidb"_s)
-{
-    static const TempDir master;
-    static const QString source = [] {
-        const QString path = master.path(u"master.dlidb"_s);
-        must({u"demo"_s, path});
-        REQUIRE_FALSE(QFileInfo::exists(path + u"-wal"_s));
-        return path;
-    }();
-    const QString copy = dir.path(name);
-    REQUIRE(QFile::copy(source, copy));
-    REQUIRE(QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner));
-    return copy;
-}
-
 // A copy of a database file as it is now.
 QString copyOf(const QString& db, const TempDir& dir, const QString& name)
 {
