@@ -1,10 +1,10 @@
 #include "core/package/field_package.h"
 
+#include "core/package/manifest_parts.h"
 #include "core/storage/database.h"
 #include "core/storage/package_store.h"
 #include "core/storage/session.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -25,11 +25,6 @@ const QString kData = u"data.sqlite"_s;
 // The meta key of a working database that holds its package's manifest.
 const QString kManifestKey = u"field_package"_s;
 
-QString sha256(const QByteArray& bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
 Error io(const QString& message, const QString& path)
 {
     Error e(ErrorCode::Io, message);
@@ -49,9 +44,6 @@ Status writeFile(const QString& path, const QByteArray& bytes)
 
 QByteArray PackageManifest::toJson() const
 {
-    QJsonObject hashes;
-    for (auto it = parts.cbegin(); it != parts.cend(); ++it)
-        hashes.insert(it.key(), it.value());
     const QJsonObject o{{u"format"_s, QString::fromUtf16(Format)},
                         {u"package_id"_s, packageId},
                         {u"source_database_id"_s, sourceDatabaseId},
@@ -65,7 +57,7 @@ QByteArray PackageManifest::toJson() const
                         {u"evidence"_s, evidence},
                         {u"base_audit_hash"_s, baseAuditHash},
                         {u"base_audit_seq"_s, baseAuditSeq},
-                        {u"parts"_s, hashes}};
+                        {u"parts"_s, package::partsJson(parts)}};
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
@@ -93,9 +85,7 @@ Result<PackageManifest> PackageManifest::fromJson(const QByteArray& json)
     m.evidence = o.value(u"evidence"_s).toInteger();
     m.baseAuditHash = o.value(u"base_audit_hash"_s).toString();
     m.baseAuditSeq = o.value(u"base_audit_seq"_s).toInteger();
-    const QJsonObject parts = o.value(u"parts"_s).toObject();
-    for (auto it = parts.begin(); it != parts.end(); ++it)
-        m.parts.insert(it.key(), it.value().toString());
+    m.parts = package::partsFrom(o.value(u"parts"_s).toObject());
     if (m.packageId.isEmpty() || m.assignee.isEmpty() || m.sourceDatabaseId.isEmpty())
         return Error(ErrorCode::InvalidInput,
                      FieldPackage::tr("the package's manifest lacks its id, source or assignee"));
@@ -181,7 +171,7 @@ Result<PackageManifest> FieldPackage::make(Session& office, const Request& reque
     if (!data.open(QIODevice::ReadOnly))
         return io(tr("cannot read the package's data: %1").arg(data.errorString()), copyPath);
     const QByteArray bytes = data.readAll();
-    m.parts.insert(kData, sha256(bytes));
+    m.parts.insert(kData, package::sha256Hex(bytes));
     DLI_TRY(SealedArchive::sealFile(path, {{kManifest, m.toJson()}, {kData, bytes}}, passphrase,
                                     SealedArchive::PackageKind, cost));
     auto entry = office.audit().recordEvent(u"package.export"_s,
@@ -216,7 +206,7 @@ Result<PackageManifest> FieldPackage::open(const QString& packagePath, const QBy
     }
     PackageManifest m;
     DLI_ASSIGN(m, PackageManifest::fromJson(manifestJson));
-    if (data.isEmpty() || m.parts.value(kData) != sha256(data)) {
+    if (data.isEmpty() || m.parts.value(kData) != package::sha256Hex(data)) {
         Error e(ErrorCode::InvalidInput,
                 tr("the package's data does not match its manifest: the file was altered"));
         e.location = packagePath;

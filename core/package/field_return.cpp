@@ -1,10 +1,10 @@
 #include "core/package/field_return.h"
 
 #include "core/package/field_package.h"
+#include "core/package/manifest_parts.h"
 #include "core/storage/database.h"
 #include "core/storage/session.h"
 
-#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,18 +18,10 @@ namespace {
 const QString kManifest = u"manifest.json"_s;
 const QString kChanges = u"changes.sqlite-changeset"_s;
 
-QString sha256(const QByteArray& bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
 } // namespace
 
 QByteArray ReturnManifest::toJson() const
 {
-    QJsonObject hashes;
-    for (auto it = parts.cbegin(); it != parts.cend(); ++it)
-        hashes.insert(it.key(), it.value());
     const QJsonObject o{{u"format"_s, QString::fromUtf16(Format)},
                         {u"package_id"_s, packageId},
                         {u"source_database_id"_s, sourceDatabaseId},
@@ -41,7 +33,7 @@ QByteArray ReturnManifest::toJson() const
                         {u"field_audit_head"_s, fieldAuditHead},
                         {u"field_audit_entries"_s, fieldAuditEntries},
                         {u"changes"_s, changes},
-                        {u"parts"_s, hashes}};
+                        {u"parts"_s, package::partsJson(parts)}};
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
@@ -66,9 +58,7 @@ Result<ReturnManifest> ReturnManifest::fromJson(const QByteArray& json)
     m.fieldAuditHead = o.value(u"field_audit_head"_s).toString();
     m.fieldAuditEntries = o.value(u"field_audit_entries"_s).toInteger();
     m.changes = o.value(u"changes"_s).toInteger();
-    const QJsonObject parts = o.value(u"parts"_s).toObject();
-    for (auto it = parts.begin(); it != parts.end(); ++it)
-        m.parts.insert(it.key(), it.value().toString());
+    m.parts = package::partsFrom(o.value(u"parts"_s).toObject());
     if (m.packageId.isEmpty() || m.sourceDatabaseId.isEmpty())
         return Error(ErrorCode::InvalidInput,
                      FieldReturn::tr("the return's manifest lacks its package or source"));
@@ -107,7 +97,7 @@ Result<ReturnManifest> FieldReturn::make(Session& field, const QString& path,
     DLI_ASSIGN(next, field.audit().nextSeq());
     m.fieldAuditEntries = next - 1 - m.baseAuditSeq;
     m.changes = changes.size();
-    m.parts.insert(kChanges, sha256(changeset));
+    m.parts.insert(kChanges, package::sha256Hex(changeset));
     DLI_TRY(SealedArchive::sealFile(path, {{kManifest, m.toJson()}, {kChanges, changeset}},
                                     passphrase, SealedArchive::ReturnKind, cost));
     return m;
@@ -129,7 +119,7 @@ Result<FieldReturn::Opened> FieldReturn::open(const QString& path, const QByteAr
         }
     }
     DLI_ASSIGN(out.manifest, ReturnManifest::fromJson(manifest));
-    if (!found || out.manifest.parts.value(kChanges) != sha256(out.changeset)) {
+    if (!found || out.manifest.parts.value(kChanges) != package::sha256Hex(out.changeset)) {
         Error e(ErrorCode::InvalidInput,
                 tr("the return's changes do not match its manifest: the file was altered"));
         e.location = path;

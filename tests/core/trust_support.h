@@ -17,22 +17,6 @@
 
 namespace dli::test {
 
-// The demo's file, made on first use and kept until the test binary exits.
-inline QString demoTemplate()
-{
-    static QTemporaryDir dir;
-    static QString path;
-    if (path.isEmpty()) {
-        REQUIRE(dir.isValid());
-        const QString p = dir.filePath(QStringLiteral("template.dlit"));
-        const Status made = Demo::create(p);
-        if (!made)
-            FAIL(made.error().text().toStdString());
-        path = p;
-    }
-    return path;
-}
-
 // Runs SQL on a closed database file with SQLite's C API, as another program would.
 inline void rawExec(const QString& path, const QString& sql)
 {

@@ -1,5 +1,7 @@
 #include "support/test_support.h"
 
+#include "core/io/demo.h"
+
 #include <QFile>
 
 using namespace Qt::StringLiterals;
@@ -74,6 +76,21 @@ QString firstDifference(const QString& actual, const QString& expected)
                 .arg(QString::number(i + 1), e.value(i), a.value(i));
     }
     return QStringLiteral("same lines");
+}
+
+QString demoTemplate()
+{
+    static QTemporaryDir dir;
+    static QString path;
+    if (path.isEmpty()) {
+        REQUIRE(dir.isValid());
+        const QString p = dir.filePath(QStringLiteral("template.dlidb"));
+        const Status made = Demo::create(p);
+        if (!made)
+            FAIL(made.error().text().toStdString());
+        path = p;
+    }
+    return path;
 }
 
 } // namespace dli::test

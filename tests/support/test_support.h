@@ -21,6 +21,10 @@ void writeFile(const QString& path, const QByteArray& bytes);
 // whole files: Catch2 hangs on them).
 QString firstDifference(const QString& actual, const QString& expected);
 
+// The demo's database file, made once on first use (Demo::create) and kept until the test
+// binary exits; tests copy it rather than make their own.
+QString demoTemplate();
+
 // The first column of every row a query returns, as text; fails the test on an error.
 QStringList column(Database& db, const QString& sql);
 // The database's own tables, by name.

@@ -43,7 +43,7 @@ void openAs(MainWindow& w, const QString& path, const QString& user)
 QString copyOfDemo(const dli::test::TempDir& dir)
 {
     const QString path = dir.path(u"demo.dlidb"_s);
-    REQUIRE(QFile::copy(dli::test::ui::demoTemplate(), path));
+    REQUIRE(QFile::copy(dli::test::demoTemplate(), path));
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     return path;
 }

@@ -664,7 +664,7 @@ TEST_CASE("Another page's link opens the verification page on the observation",
 {
     dli::test::TempDir dir;
     const QString path = dir.path(u"demo.dlidb"_s);
-    REQUIRE(QFile::copy(dli::test::ui::demoTemplate(), path));
+    REQUIRE(QFile::copy(dli::test::demoTemplate(), path));
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     dli::ui::MainWindow w;
     w.setErrorPresenter([](const QString& title, const QString& text) {

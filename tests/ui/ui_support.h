@@ -17,22 +17,6 @@
 
 namespace dli::test::ui {
 
-// The demo's file, made on first use and kept until the test binary exits.
-inline QString demoTemplate()
-{
-    static QTemporaryDir dir;
-    static QString path;
-    if (path.isEmpty()) {
-        REQUIRE(dir.isValid());
-        const QString p = dir.filePath(QStringLiteral("template.dlidb"));
-        const Status made = Demo::create(p);
-        if (!made)
-            FAIL(made.error().text().toStdString());
-        path = p;
-    }
-    return path;
-}
-
 // A copy of the demo, opened as one of its accounts (admin, officer, verifier, manager,
 // viewer), with the demo's clock (2026-07-01 09:00 UTC) unless another is set, and a Workspace
 // whose errors are recorded instead of shown.
@@ -44,7 +28,7 @@ public:
     {
         REQUIRE(m_dir.isValid());
         m_path = m_dir.filePath(QStringLiteral("copy.dlidb"));
-        REQUIRE(QFile::copy(demoTemplate(), m_path));
+        REQUIRE(QFile::copy(dli::test::demoTemplate(), m_path));
         QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
         SessionOptions options;
         auto clock = m_clock;

@@ -1,0 +1,28 @@
+#include "core/package/manifest_parts.h"
+
+#include <QCryptographicHash>
+
+namespace dli::package {
+
+QString sha256Hex(const QByteArray& bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+QJsonObject partsJson(const QMap<QString, QString>& parts)
+{
+    QJsonObject out;
+    for (auto it = parts.cbegin(); it != parts.cend(); ++it)
+        out.insert(it.key(), it.value());
+    return out;
+}
+
+QMap<QString, QString> partsFrom(const QJsonObject& json)
+{
+    QMap<QString, QString> out;
+    for (auto it = json.begin(); it != json.end(); ++it)
+        out.insert(it.key(), it.value().toString());
+    return out;
+}
+
+} // namespace dli::package
