@@ -243,13 +243,14 @@ std::optional<AuditLog::Head> parseBase(const BaseKeys& keys, QString* problem)
 
 const QStringList& AuditLog::auditedTables()
 {
-    static const QStringList tables{u"meta"_s,         u"program"_s,       u"result_areas"_s,
-                                    u"org_units"_s,    u"indicators"_s,    u"indicator_targets"_s,
-                                    u"dlis"_s,         u"dlrs"_s,          u"validation_rules"_s,
-                                    u"users"_s,        u"firms"_s,         u"services"_s,
-                                    u"trainees"_s,     u"exports"_s,       u"observations"_s,
-                                    u"evidence"_s,     u"transitions"_s,   u"samples"_s,
-                                    u"sample_items"_s, u"verifications"_s, u"events"_s};
+    static const QStringList tables{u"meta"_s,          u"program"_s,       u"result_areas"_s,
+                                    u"org_units"_s,     u"indicators"_s,    u"indicator_targets"_s,
+                                    u"dlis"_s,          u"dlrs"_s,          u"validation_rules"_s,
+                                    u"users"_s,         u"firms"_s,         u"services"_s,
+                                    u"trainees"_s,      u"exports"_s,       u"observations"_s,
+                                    u"evidence"_s,      u"transitions"_s,   u"samples"_s,
+                                    u"sample_items"_s,  u"verifications"_s, u"events"_s,
+                                    u"field_imports"_s, u"field_changes"_s, u"conflicts"_s};
     return tables;
 }
 
@@ -416,6 +417,12 @@ Result<std::int64_t> AuditLog::append(AuditEntry e)
 {
     e.at = m_options.now();
     e.user = m_options.userName;
+    if (!m_context.isEmpty()) {
+        QJsonObject details = QJsonDocument::fromJson(e.details).object();
+        for (auto it = m_context.begin(); it != m_context.end(); ++it)
+            details.insert(it.key(), it.value());
+        e.details = canonical(details);
+    }
     e.hash = hashOf(e);
     auto stmt = m_db.prepare(u"INSERT INTO audit_log (seq, at, user_name, action, table_name, "
                              "row_id, old_values, new_values, details, prev_hash, hash) "

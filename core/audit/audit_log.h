@@ -76,6 +76,10 @@ public:
     // Something that changes no audited row (a locked account, a backup).
     Result<std::int64_t> recordEvent(const QString& action, const QJsonObject& details = {});
 
+    // Keys added to the details of every entry appended while set (a field return's package
+    // and entry, while its changes are replayed); an empty object clears them.
+    void setContext(const QJsonObject& context) { m_context = context; }
+    const QJsonObject& context() const { return m_context; }
     // The sequence number the next entry gets; rows written with it as audit_ref before the
     // next recordBulk() in the same transaction belong to that entry.
     Result<std::int64_t> nextSeq();
@@ -138,6 +142,7 @@ private:
 
     Database& m_db;
     const SessionOptions& m_options;
+    QJsonObject m_context;
 };
 
 } // namespace dli

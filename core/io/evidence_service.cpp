@@ -117,6 +117,26 @@ Result<QList<Evidence>> EvidenceService::attachWithin(Session& session, Evidence
     return attached;
 }
 
+Result<Evidence> EvidenceService::attachReceived(Session& session, Evidence::Target target,
+                                                 const QString& key, const Received& file)
+{
+    DLI_TRY(Auth::require(session, {Role::Officer, Role::Verifier}, tr("attaching evidence")));
+    if (file.bytes.size() > MaxFileBytes)
+        return tooLarge(file.fileName, file.bytes.size());
+    Transaction tx(session.database());
+    DLI_TRY(tx.begun());
+    Evidence evidence;
+    DLI_ASSIGN(evidence, session.evidence().attach(target, key, file.fileName, file.mimeType,
+                                                   file.bytes, file.id));
+    auto entry =
+        session.audit().recordRow(u"evidence.attach"_s, u"evidence"_s, evidence.id, std::nullopt);
+    if (!entry)
+        return entry.error();
+    DLI_TRY(tx.commit());
+    emit session.notifier().evidenceChanged();
+    return evidence;
+}
+
 Result<Evidence> EvidenceService::exportTo(Session& session, const QString& id,
                                            const QString& outPath)
 {

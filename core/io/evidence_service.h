@@ -28,6 +28,18 @@ public:
     // attaches what it rests on.
     static Result<QList<Evidence>> attachWithin(Session& session, Evidence::Target target,
                                                 const QString& key, const QStringList& paths);
+    // A file that arrives as content rather than a path: a field return's attachment, which
+    // keeps the id it got on the laptop.
+    struct Received {
+        QString id;
+        QString fileName;
+        QString mimeType;
+        QByteArray bytes;
+    };
+    // Attaches it in its own transaction (officers and verifiers), under the same rules as a
+    // file: the size limit, an existing target, not twice on one target.
+    static Result<Evidence> attachReceived(Session& session, Evidence::Target target,
+                                           const QString& key, const Received& file);
     // Writes the stored content of evidence id to the new file outPath (refusing one that exists)
     // after checking it against its SHA-256.
     static Result<Evidence> exportTo(Session& session, const QString& id, const QString& outPath);

@@ -202,6 +202,11 @@ Status Database::exec(const QString& sql)
     return {};
 }
 
+bool Database::inTransaction() const
+{
+    return sqlite3_get_autocommit(m_db) == 0;
+}
+
 Result<std::int64_t> Database::scalar(const QString& sql)
 {
     auto stmt = prepare(sql);

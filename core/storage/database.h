@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 #include <memory>
 
 struct sqlite3;
@@ -42,6 +43,8 @@ public:
     Result<Statement> prepare(const QString& sql);
     // Runs one or more statements that return no rows.
     Status exec(const QString& sql);
+    // Whether a transaction is open on this connection.
+    bool inTransaction() const;
     // Runs a query whose first column of the first row is an integer.
     Result<std::int64_t> scalar(const QString& sql);
 
@@ -59,6 +62,11 @@ public:
         QString table;
         QString op;  // insert, update or delete
         QString key; // the first primary-key column's value, as text
+        // The row's values by column position: before (update, delete) and after (insert,
+        // update). An update leaves the columns it did not change invalid in both; a NULL is
+        // QVariant::fromValue(nullptr), text a QString, a blob a QByteArray, an integer a qint64.
+        QVariantList oldValues;
+        QVariantList newValues;
     };
     static Result<QList<Change>> changes(const QByteArray& changeset);
 

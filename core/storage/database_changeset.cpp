@@ -23,6 +23,24 @@ QString valueText(sqlite3_value* v)
     return QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_value_text(v)));
 }
 
+QVariant variantOf(sqlite3_value* v)
+{
+    if (!v)
+        return {};
+    switch (sqlite3_value_type(v)) {
+    case SQLITE_INTEGER:
+        return QVariant::fromValue<qint64>(sqlite3_value_int64(v));
+    case SQLITE_FLOAT:
+        return sqlite3_value_double(v);
+    case SQLITE_TEXT:
+        return valueText(v);
+    case SQLITE_BLOB:
+        return QByteArray(static_cast<const char*>(sqlite3_value_blob(v)), sqlite3_value_bytes(v));
+    default:
+        return QVariant::fromValue(nullptr); // NULL: isNull(), unlike an unchanged column
+    }
+}
+
 } // namespace
 
 Result<QByteArray> Database::changesetSince(const QString& originalPath)
@@ -114,11 +132,26 @@ Result<QList<Database::Change>> Database::changes(const QByteArray& changeset)
             sqlite3changeset_new(it, keyColumn, &key);
         else
             sqlite3changeset_old(it, keyColumn, &key);
-        out << Change{QString::fromUtf8(table),
+        Change change{QString::fromUtf8(table),
                       op == SQLITE_INSERT   ? u"insert"_s
                       : op == SQLITE_UPDATE ? u"update"_s
                                             : u"delete"_s,
-                      valueText(key)};
+                      valueText(key),
+                      {},
+                      {}};
+        for (int c = 0; c < columns; ++c) {
+            sqlite3_value* before = nullptr;
+            sqlite3_value* after = nullptr;
+            if (op != SQLITE_INSERT)
+                sqlite3changeset_old(it, c, &before);
+            if (op != SQLITE_DELETE)
+                sqlite3changeset_new(it, c, &after);
+            if (op != SQLITE_INSERT)
+                change.oldValues << variantOf(before);
+            if (op != SQLITE_DELETE)
+                change.newValues << variantOf(after);
+        }
+        out << std::move(change);
     }
     const int finished = sqlite3changeset_finalize(it);
     if (rc != SQLITE_DONE || finished != SQLITE_OK)

@@ -89,7 +89,7 @@ Result<QString> EvidenceRepository::resolve(Evidence::Target target, const QStri
 
 Result<Evidence> EvidenceRepository::attach(Evidence::Target target, const QString& targetKey,
                                             const QString& fileName, const QString& mimeType,
-                                            const QByteArray& bytes)
+                                            const QByteArray& bytes, const QString& id)
 {
     QString rowId;
     DLI_ASSIGN(rowId, resolve(target, targetKey));
@@ -119,7 +119,7 @@ Result<Evidence> EvidenceRepository::attach(Evidence::Target target, const QStri
     DLI_TRY(content->exec());
 
     Evidence e;
-    e.id = m_options.newId();
+    e.id = id.isEmpty() ? m_options.newId() : id;
     e.sha256 = sha256;
     e.fileName = fileName;
     e.mimeType = mimeType;

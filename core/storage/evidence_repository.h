@@ -30,9 +30,10 @@ public:
 
     // Stores the content (once per SHA-256) and attaches it to the target. Refuses a target that
     // does not exist (NotFound) and content already attached to the same target (Conflict).
+    // id: a new one when empty; a field return's attachment keeps the id it got on the laptop.
     Result<Evidence> attach(Evidence::Target target, const QString& targetKey,
                             const QString& fileName, const QString& mimeType,
-                            const QByteArray& bytes);
+                            const QByteArray& bytes, const QString& id = {});
     // Every attachment, or those of one target (which must exist), in the order attached.
     Result<QList<Evidence>> list(const std::optional<TargetKey>& filter = std::nullopt);
     // The attachment with this id, or NotFound.

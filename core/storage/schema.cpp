@@ -12,7 +12,7 @@ namespace {
 
 // Decimal values are stored as exact decimal text, money as integer minor units, dates as ISO
 // text, and every row that may travel between machines has a text UUID key.
-constexpr std::array<const char16_t*, 5> kMigrations{
+constexpr std::array<const char16_t*, 6> kMigrations{
     // 1: the database's identity and the program definition.
     uR"sql(
 CREATE TABLE meta (
@@ -363,6 +363,60 @@ CREATE TABLE events (
     recorded_at  TEXT NOT NULL,
     audit_ref    INTEGER
 );
+)sql",
+    // 6: field returns imported at the office (docs/field-packages.md): each import, each change
+    // it carried with what became of it, the conflicts waiting for a verifier, and the findings
+    // on evidence photos attached during field visits.
+    uR"sql(
+CREATE TABLE field_imports (
+    id            TEXT PRIMARY KEY,
+    package_id    TEXT NOT NULL,
+    return_sha256 TEXT NOT NULL,
+    field_head    TEXT NOT NULL,
+    assignee      TEXT NOT NULL,
+    imported_by   TEXT NOT NULL,
+    imported_at   TEXT NOT NULL,
+    applied       INTEGER NOT NULL,
+    conflicts     INTEGER NOT NULL,
+    refused       INTEGER NOT NULL,
+    audit_ref     INTEGER
+);
+CREATE TABLE field_changes (
+    id         TEXT PRIMARY KEY,
+    import_id  TEXT NOT NULL REFERENCES field_imports(id),
+    package_id TEXT NOT NULL,
+    field_hash TEXT NOT NULL UNIQUE,
+    field_seq  INTEGER NOT NULL,
+    field_user TEXT NOT NULL,
+    field_at   TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    row_id     TEXT NOT NULL,
+    outcome    TEXT NOT NULL CHECK (outcome IN ('applied', 'conflict', 'refused', 'noted')),
+    reason     TEXT NOT NULL DEFAULT '',
+    audit_ref  INTEGER
+);
+CREATE INDEX field_changes_package ON field_changes (package_id, field_seq);
+CREATE TABLE conflicts (
+    id            TEXT PRIMARY KEY,
+    change_id     TEXT NOT NULL REFERENCES field_changes(id),
+    package_id    TEXT NOT NULL,
+    table_name    TEXT NOT NULL,
+    row_id        TEXT NOT NULL,
+    action        TEXT NOT NULL,
+    field_user    TEXT NOT NULL,
+    field_at      TEXT NOT NULL,
+    reason        TEXT NOT NULL,
+    office_values TEXT,
+    field_values  TEXT NOT NULL,
+    state         TEXT NOT NULL CHECK (state IN ('open', 'resolved')),
+    resolution    TEXT CHECK (resolution IN ('keep_office', 'keep_field')),
+    resolved_by   TEXT,
+    resolved_at   TEXT,
+    audit_ref     INTEGER
+);
+CREATE INDEX conflicts_row ON conflicts (table_name, row_id, state);
+ALTER TABLE evidence ADD COLUMN findings TEXT;
 )sql",
 };
 

@@ -21,6 +21,18 @@ void Session::setCurrentUser(const User& user)
     m_options.userName = user.name;
 }
 
+Session::ActingAs::ActingAs(Session& session, const User& user)
+    : m_session(session), m_user(session.m_user), m_userName(session.m_options.userName)
+{
+    session.setCurrentUser(user);
+}
+
+Session::ActingAs::~ActingAs()
+{
+    m_session.m_user = m_user;
+    m_session.m_options.userName = m_userName;
+}
+
 Result<std::unique_ptr<Session>> Session::create(const QString& path, const SessionOptions& options)
 {
     auto db = Database::open(path, Database::Mode::CreateNew);

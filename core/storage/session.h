@@ -48,6 +48,22 @@ public:
     // Acts as the user from now on: audit entries and new rows carry their name.
     void setCurrentUser(const User& user);
 
+    // Acts as another account for a while: a field return's changes are replayed at the office
+    // as their author made them, so every rule (roles, four eyes) is checked for that author
+    // and the rows and audit entries carry their name. The office user stays logged in.
+    class ActingAs {
+    public:
+        ActingAs(Session& session, const User& user);
+        ~ActingAs();
+        ActingAs(const ActingAs&) = delete;
+        ActingAs& operator=(const ActingAs&) = delete;
+
+    private:
+        Session& m_session;
+        std::optional<User> m_user;
+        QString m_userName;
+    };
+
     QString path() const { return m_db->path(); }
     QString databaseId();
 

@@ -157,7 +157,8 @@ Result<Sample> Samples::draw(const QString& observationId, const QString& seed,
 }
 
 Status Samples::record(const QString& sampleId, const QString& key, SampleOutcome outcome,
-                       const QString& note, const QStringList& evidencePaths)
+                       const QString& note, const QStringList& evidencePaths,
+                       const QString& evidenceId)
 {
     Sample s;
     DLI_ASSIGN(s, find(sampleId));
@@ -182,6 +183,14 @@ Status Samples::record(const QString& sampleId, const QString& key, SampleOutcom
     Transaction tx(m_session.database());
     DLI_TRY(tx.begun());
     SampleItem changed = *item;
+    if (!evidenceId.isEmpty()) {
+        Evidence e;
+        DLI_ASSIGN(e, m_session.evidence().find(evidenceId));
+        if (e.target != Evidence::Target::Observation || e.targetId != o.id)
+            return Error(ErrorCode::InvalidInput,
+                         tr("evidence %1 is not attached to observation %2").arg(e.id, o.id));
+        changed.evidenceId = e.id;
+    }
     if (!evidencePaths.isEmpty()) {
         QList<Evidence> files;
         DLI_ASSIGN(files, EvidenceService::attachWithin(m_session, Evidence::Target::Observation,

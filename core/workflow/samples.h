@@ -64,8 +64,10 @@ public:
     // size: the protocol's sample size when absent.
     Result<Sample> draw(const QString& observationId, const QString& seed,
                         std::optional<int> size = {});
+    // evidenceId: evidence already attached to the sample's observation (a field return's).
     Status record(const QString& sampleId, const QString& key, SampleOutcome outcome,
-                  const QString& note = {}, const QStringList& evidencePaths = {});
+                  const QString& note = {}, const QStringList& evidencePaths = {},
+                  const QString& evidenceId = {});
     Result<Sample> close(const QString& sampleId);
     Result<Sample> find(const QString& sampleId);
     Result<QList<Sample>> forObservation(const QString& observationId);

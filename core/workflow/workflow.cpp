@@ -231,6 +231,14 @@ Result<Verification> Workflow::verifyWithin(const VerifyRequest& r)
                          .arg(value.toString(), o.value.toString()));
 
     Verification v;
+    if (!r.evidenceId.isEmpty()) {
+        Evidence e;
+        DLI_ASSIGN(e, m_session.evidence().find(r.evidenceId));
+        if (e.target != Evidence::Target::Observation || e.targetId != o.id)
+            return Error(ErrorCode::InvalidInput,
+                         tr("evidence %1 is not attached to observation %2").arg(e.id, o.id));
+        v.evidenceId = e.id;
+    }
     if (!r.evidencePaths.isEmpty()) {
         QList<Evidence> files;
         DLI_ASSIGN(files, EvidenceService::attachWithin(m_session, Evidence::Target::Observation,

@@ -47,7 +47,8 @@ public:
         QString reason;               // needed when the value differs from the reported one
         QString note;
         QStringList evidencePaths; // files attached to the observation with the verification
-        QString sampleId;          // set by a closed sample
+        QString evidenceId; // or evidence already attached to the observation (a field return)
+        QString sampleId;   // set by a closed sample
     };
     Result<Verification> verify(const VerifyRequest& request);
     Status reject(const QString& id, const QString& reason);
