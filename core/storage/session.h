@@ -14,6 +14,7 @@
 #include "core/storage/session_options.h"
 #include "core/storage/user_repository.h"
 
+#include <QDate>
 #include <memory>
 
 namespace dli {
@@ -64,6 +65,17 @@ public:
         QString m_userName;
     };
 
+    // The field visit that evidence is attached in, when it is set from outside the laptop: a
+    // field return's import sets it while it replays the visit's changes, so that its photos are
+    // judged against the visit's days (docs/field-packages.md, "Photos"). On a field copy itself
+    // the visit is read from the package.
+    struct FieldVisit {
+        QDate first; // the day the package was made
+        QDate last;  // the day of the change being replayed
+    };
+    const std::optional<FieldVisit>& fieldVisit() const { return m_fieldVisit; }
+    void setFieldVisit(const std::optional<FieldVisit>& visit) { m_fieldVisit = visit; }
+
     QString path() const { return m_db->path(); }
     QString databaseId();
 
@@ -82,6 +94,7 @@ private:
     EventRepository m_events;
     AuditLog m_audit;
     std::optional<User> m_user;
+    std::optional<FieldVisit> m_fieldVisit;
     ChangeNotifier m_notifier;
 };
 
