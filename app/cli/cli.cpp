@@ -274,6 +274,11 @@ QString usageText()
         "                                 Open it on a laptop as a field-mode database.\n"
         "  package return WORKDB --out FILE.dlireturn\n"
         "                                 Seal the changes made on the laptop.\n"
+        "  package import DB FILE.dlireturn\n"
+        "                                 Take a return's changes in at the office.\n"
+        "  conflicts DB [--all]           List the conflicts waiting for a verifier.\n"
+        "  conflicts resolve DB ID --keep office|field\n"
+        "                                 Resolve one.\n"
         "\n"
         "Run `dlitracker-cli COMMAND --help` for a command's options, and\n"
         "`dlitracker-cli --version` for the version. Exit status: 0 success, 1 problems "
@@ -367,6 +372,8 @@ int Cli::dispatch(const QStringList& args)
         return chart(rest);
     if (command == u"package"_s)
         return package(rest);
+    if (command == u"conflicts"_s)
+        return rest.value(0) == u"resolve"_s ? conflictsResolve(rest.mid(1)) : conflicts(rest);
     if (command == u"report"_s)
         return rest.value(0) == u"fingerprint"_s ? reportFingerprint(rest.mid(1))
                                                  : reportCommand(rest);

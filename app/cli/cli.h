@@ -126,6 +126,10 @@ private:
     int packageExport(const QStringList& args);
     int packageOpen(const QStringList& args);
     int packageReturn(const QStringList& args);
+    // package import, conflicts [resolve]: field returns at the office (cli_field_import.cpp)
+    int packageImport(const QStringList& args);
+    int conflicts(const QStringList& args);
+    int conflictsResolve(const QStringList& args);
     // report, report fingerprint: the quarterly report (cli_report.cpp)
     int reportCommand(const QStringList& args);
     int reportFingerprint(const QStringList& args);

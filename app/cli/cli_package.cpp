@@ -1,6 +1,7 @@
 // `package export` and `package open`: field packages out to laptops (docs/field-packages.md).
 // The passphrase comes from DLITRACKER_PACKAGE_PASSPHRASE or a prompt without echo.
 #include "app/cli/cli.h"
+#include "app/cli/package_passphrase.h"
 #include "app/cli/password_prompt.h"
 #include "core/package/field_package.h"
 #include "core/package/field_return.h"
@@ -13,9 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace dli::cli {
 
-namespace {
-
-// The passphrase, asked once (or twice, to confirm a new one) when the variable is not set.
 Result<QByteArray> packagePassphrase(bool confirm)
 {
     return SealedArchive::passphrase(confirm, [](const QString& prompt) -> Result<QByteArray> {
@@ -25,6 +23,8 @@ Result<QByteArray> packagePassphrase(bool confirm)
         return typed->toUtf8();
     });
 }
+
+namespace {
 
 QStringList listOption(const QCommandLineParser& p, const QCommandLineOption& o)
 {
@@ -49,10 +49,16 @@ int Cli::package(const QStringList& args)
     const auto returnAction = [this](const QStringList& a) {
         return packageReturn(a);
     };
+    const auto importAction = [this](const QStringList& a) {
+        return packageImport(a);
+    };
     return group(
         u"package"_s, args,
-        {{u"export"_s, exportAction}, {u"open"_s, openAction}, {u"return"_s, returnAction}},
-        u"dlitracker-cli package export|open|return ..."_s);
+        {{u"export"_s, exportAction},
+         {u"open"_s, openAction},
+         {u"return"_s, returnAction},
+         {u"import"_s, importAction}},
+        u"dlitracker-cli package export|open|return|import ..."_s);
 }
 
 int Cli::packageExport(const QStringList& args)

@@ -26,6 +26,7 @@ QByteArray ReturnManifest::toJson() const
                         {u"package_id"_s, packageId},
                         {u"source_database_id"_s, sourceDatabaseId},
                         {u"assignee"_s, assignee},
+                        {u"package_created_at"_s, packageCreatedAt.toUTC().toString(Qt::ISODate)},
                         {u"created_by"_s, createdBy},
                         {u"created_at"_s, createdAt.toUTC().toString(Qt::ISODate)},
                         {u"base_audit_hash"_s, baseAuditHash},
@@ -51,6 +52,8 @@ Result<ReturnManifest> ReturnManifest::fromJson(const QByteArray& json)
     m.packageId = o.value(u"package_id"_s).toString();
     m.sourceDatabaseId = o.value(u"source_database_id"_s).toString();
     m.assignee = o.value(u"assignee"_s).toString();
+    m.packageCreatedAt =
+        QDateTime::fromString(o.value(u"package_created_at"_s).toString(), Qt::ISODate);
     m.createdBy = o.value(u"created_by"_s).toString();
     m.createdAt = QDateTime::fromString(o.value(u"created_at"_s).toString(), Qt::ISODate);
     m.baseAuditHash = o.value(u"base_audit_hash"_s).toString();
@@ -88,6 +91,7 @@ Result<ReturnManifest> FieldReturn::make(Session& field, const QString& path,
     m.packageId = package->packageId;
     m.sourceDatabaseId = package->sourceDatabaseId;
     m.assignee = package->assignee;
+    m.packageCreatedAt = package->createdAt;
     m.createdBy = field.currentUser() ? field.currentUser()->name : field.options().userName;
     m.createdAt = field.options().now().toUTC();
     m.baseAuditHash = package->baseAuditHash;

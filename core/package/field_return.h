@@ -17,6 +17,7 @@ struct ReturnManifest {
     QString packageId;
     QString sourceDatabaseId; // the office database the package was cut from
     QString assignee;
+    QDateTime packageCreatedAt; // UTC: the field visit starts that day
     QString createdBy;
     QDateTime createdAt;   // UTC
     QString baseAuditHash; // where the field branch of the audit log starts

@@ -163,6 +163,9 @@ DELETE FROM evidence WHERE id NOT IN (
     UNION SELECT evidence_id FROM verifications WHERE evidence_id IS NOT NULL);
 DELETE FROM evidence_contents WHERE sha256 NOT IN (SELECT sha256 FROM evidence);
 DELETE FROM events;
+DELETE FROM conflicts;
+DELETE FROM field_changes;
+DELETE FROM field_imports;
 DELETE FROM logins;
 DELETE FROM audit_log;
 DROP TABLE keep_observations;
