@@ -288,6 +288,16 @@ Result<FieldImportReport> FieldImport::run(Session& office, const QString& path,
     return report;
 }
 
+Result<QList<FieldImportRecord>> FieldImport::imports(Session& office)
+{
+    return FieldExchangeStore(office.database()).imports();
+}
+
+Result<QList<FieldChange>> FieldImport::changesOf(Session& office, const QString& importId)
+{
+    return FieldExchangeStore(office.database()).changesOfImport(importId);
+}
+
 Result<QList<FieldConflict>> FieldImport::conflicts(Session& office, bool openOnly)
 {
     return FieldExchangeStore(office.database()).conflicts(openOnly);

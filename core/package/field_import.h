@@ -38,6 +38,9 @@ public:
                                          const QByteArray& passphrase,
                                          const Progress& progress = {});
 
+    // Every import, the latest first, and what one did with each change.
+    static Result<QList<FieldImportRecord>> imports(Session& office);
+    static Result<QList<FieldChange>> changesOf(Session& office, const QString& importId);
     // Conflicts, oldest first: the open ones, or all.
     static Result<QList<FieldConflict>> conflicts(Session& office, bool openOnly = true);
     // A verifier resolves a conflict: keep_office leaves the office row as it is; keep_field
