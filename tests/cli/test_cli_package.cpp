@@ -120,3 +120,80 @@ TEST_CASE("cli package: refusals leave nothing behind", "[cli][package]")
     CHECK_THAT(notOne.err, Contains("not a DLI Tracker package"));
     CHECK_FALSE(QFileInfo::exists(work));
 }
+
+TEST_CASE("cli package import: changes in, a conflict listed and resolved, twice is nothing",
+          "[cli][package]")
+{
+    const TempDir dir;
+    const QString db = demoCopy(dir);
+    const QString pkg = dir.path(u"skt.dlipkg"_s);
+    must({u"package"_s, u"export"_s, db, u"--out"_s, pkg, u"--assignee"_s, u"verifier"_s,
+          u"--org"_s, u"SKT-SURG"_s},
+         withPassphrase(as(u"manager"_s)));
+    const QString work = dir.path(u"laptop.dlidb"_s);
+    must({u"package"_s, u"open"_s, pkg, work}, withPassphrase({}));
+    const Run listed =
+        must({u"observations"_s, work, u"--state"_s, u"submitted"_s, u"--format"_s, u"json"_s},
+             as(u"verifier"_s));
+    const QJsonArray submitted = parseObject(listed.stdoutBytes).value(u"observations"_s).toArray();
+    REQUIRE(submitted.size() >= 2);
+    const QString shared = submitted.at(0).toObject().value(u"id"_s).toString();
+    const QString fieldOnly = submitted.at(1).toObject().value(u"id"_s).toString();
+    // The office verifies one figure while the laptop queries it and rejects another.
+    must({u"verify"_s, db, shared, u"--method"_s, u"desk_review"_s}, as(u"verifier"_s));
+    must({u"query"_s, work, shared, u"--reason"_s, u"firm closed"_s}, as(u"verifier"_s));
+    must({u"reject"_s, work, fieldOnly, u"--reason"_s, u"no contract"_s}, as(u"verifier"_s));
+    const QString back = dir.path(u"skt.dlireturn"_s);
+    must({u"package"_s, u"return"_s, work, u"--out"_s, back}, withPassphrase(as(u"verifier"_s)));
+
+    const Run wrongFile =
+        cli({u"package"_s, u"import"_s, db, pkg}, BadInput, withPassphrase(as(u"manager"_s)));
+    CHECK_THAT(wrongFile.err, Contains("not a return"));
+    const Run officer =
+        cli({u"package"_s, u"import"_s, db, back}, BadInput, withPassphrase(as(u"officer"_s)));
+    CHECK_THAT(officer.err, Contains("importing a field return"));
+    const Run wrongPass = cli({u"package"_s, u"import"_s, db, back}, BadInput,
+                              withPassphrase(as(u"manager"_s), u"not the passphrase"_s));
+    CHECK_THAT(wrongPass.err, Contains("passphrase"));
+
+    const Run imported =
+        cli({u"package"_s, u"import"_s, db, back}, ProblemsFound, withPassphrase(as(u"manager"_s)));
+    CHECK_THAT(imported.out, Contains("1 applied, 1 conflicts, 0 refused"));
+    CHECK_THAT(imported.out, Contains("observation.query"));
+    CHECK_THAT(imported.out, Contains("conflicts resolve"));
+    const QString afterImport = sha256Hex(dli::test::readFile(db));
+    const Run twice = must({u"package"_s, u"import"_s, db, back}, withPassphrase(as(u"manager"_s)));
+    CHECK_THAT(twice.out, Contains("Nothing new"));
+    CHECK(sha256Hex(dli::test::readFile(db)) == afterImport);
+
+    const Run open = must({u"conflicts"_s, db, u"--format"_s, u"json"_s}, as(u"verifier"_s));
+    const QJsonArray conflicts = parseObject(open.stdoutBytes).value(u"conflicts"_s).toArray();
+    REQUIRE(conflicts.size() == 1);
+    const QJsonObject k = conflicts.first().toObject();
+    CHECK(k.value(u"row_id"_s).toString() == shared);
+    CHECK(k.value(u"office"_s).toObject().value(u"state"_s).toString() == u"verified"_s);
+    CHECK(k.value(u"field"_s).toObject().value(u"row"_s).toObject().value(u"state"_s).toString() ==
+          u"queried"_s);
+    const QString id = k.value(u"id"_s).toString().left(8);
+    const Run table = must({u"conflicts"_s, db}, as(u"verifier"_s));
+    CHECK_THAT(table.out, Contains(id.toStdString()));
+
+    const Run badSide = cli({u"conflicts"_s, u"resolve"_s, db, id, u"--keep"_s, u"both"_s},
+                            BadInput, as(u"verifier"_s));
+    CHECK_THAT(badSide.err, Contains("office or field"));
+    const Run cannot = cli({u"conflicts"_s, u"resolve"_s, db, id, u"--keep"_s, u"field"_s},
+                           BadInput, as(u"verifier"_s));
+    CHECK_THAT(cannot.err, Contains("stays open"));
+    const Run kept =
+        must({u"conflicts"_s, u"resolve"_s, db, id, u"--keep"_s, u"office"_s}, as(u"verifier"_s));
+    CHECK_THAT(kept.out, Contains("resolved"));
+    const Run none = must({u"conflicts"_s, db}, as(u"verifier"_s));
+    CHECK_THAT(none.out, Contains("No conflicts wait"));
+    const Run all = must({u"conflicts"_s, db, u"--all"_s}, as(u"verifier"_s));
+    CHECK_THAT(all.out, Contains("keep_office"));
+    const Run unknown =
+        cli({u"conflicts"_s, u"resolve"_s, db, u"ffffffff"_s, u"--keep"_s, u"office"_s}, BadInput,
+            as(u"verifier"_s));
+    CHECK_THAT(unknown.err, Contains("no conflict"));
+    must({u"audit"_s, u"verify"_s, db}, as(u"manager"_s));
+}
