@@ -101,7 +101,7 @@ private:
         QString held;
         DLI_ASSIGN(held, conflictWith(targets));
         if (!held.isEmpty())
-            return hold(c, a, targets, held);
+            return hold(c, m_replay.withOfficeEvidence(a), targets, held);
         const Status applied = m_replay.apply(a, m_branch.contents);
         if (applied) {
             c.outcome = FieldChange::Applied.toString();

@@ -167,7 +167,7 @@ Status FieldReplay::dispatch(const FieldAction& a, const QHash<QString, QByteArr
         r.date = QDate::fromString(text(v, "verified_on"_L1), Qt::ISODate);
         r.reason = text(v, "reason"_L1);
         r.note = text(v, "note"_L1);
-        r.evidenceId = text(v, "evidence_id"_L1);
+        r.evidenceId = officeEvidence(text(v, "evidence_id"_L1));
         auto verified = workflow.verify(r);
         if (!verified)
             return verified.error();
@@ -180,7 +180,8 @@ Status FieldReplay::dispatch(const FieldAction& a, const QHash<QString, QByteArr
             return Error(ErrorCode::InvalidInput,
                          tr("unknown sample outcome %1").arg(text(row, "outcome"_L1)));
         return samples.record(text(row, "sample_id"_L1), text(row, "row_key"_L1), *outcome,
-                              text(row, "note"_L1), {}, text(row, "evidence_id"_L1));
+                              text(row, "note"_L1), {},
+                              officeEvidence(text(row, "evidence_id"_L1)));
     }
     if (action == "sample.close"_L1) {
         auto closed = samples.close(a.entry.rowId);
@@ -225,9 +226,30 @@ Status FieldReplay::attach(const FieldAction& a, const QHash<QString, QByteArray
         key = text(row, "service_id"_L1);
     }
     auto attached = EvidenceService::attachReceived(m_office, target, key, file);
-    if (!attached)
+    if (attached)
+        return {};
+    if (attached.error().code != ErrorCode::Conflict)
         return attached.error();
-    return {};
+    // The office holds the same file on the same target already: the field's evidence is that.
+    QList<Evidence> held;
+    DLI_ASSIGN(held, m_office.evidence().list(EvidenceRepository::TargetKey{target, key}));
+    for (const Evidence& e : held) {
+        if (e.sha256 == sha) {
+            m_evidence.insert(file.id, e.id);
+            return {};
+        }
+    }
+    return attached.error();
+}
+
+FieldAction FieldReplay::withOfficeEvidence(FieldAction a) const
+{
+    if (a.row.contains("evidence_id"_L1) && a.row.value("evidence_id"_L1).isString())
+        a.row.insert(u"evidence_id"_s, officeEvidence(text(a.row, "evidence_id"_L1)));
+    if (a.verification.value("evidence_id"_L1).isString())
+        a.verification.insert(u"evidence_id"_s,
+                              officeEvidence(text(a.verification, "evidence_id"_L1)));
+    return a;
 }
 
 } // namespace dli

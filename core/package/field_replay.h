@@ -54,6 +54,14 @@ public:
     // content the office already holds is read from it. `extra` joins the audit context.
     Status apply(const FieldAction& action, const QHash<QString, QByteArray>& contents,
                  const QJsonObject& extra = {});
+    // The office's id for a field evidence id: the same, unless the office already held the same
+    // file on the same target when the field's attachment was replayed.
+    QString officeEvidence(const QString& fieldId) const
+    {
+        return m_evidence.value(fieldId, fieldId);
+    }
+    // The action with its evidence ids as the office knows them (before it is kept in a conflict).
+    FieldAction withOfficeEvidence(FieldAction action) const;
 
 private:
     Status dispatch(const FieldAction& action, const QHash<QString, QByteArray>& contents);
@@ -62,6 +70,7 @@ private:
     const Program& m_program;
     QString m_packageId;
     QDate m_packageDay;
+    QHash<QString, QString> m_evidence; // field evidence id -> office evidence id, when they differ
 };
 
 } // namespace dli

@@ -47,6 +47,13 @@ QList<AuditEntry> entriesOf(DemoCopy& office, const QString& table, const QStrin
     return tripMust(office.session->audit().entries(f));
 }
 
+qsizetype evidenceOn(DemoCopy& office, const QString& observation)
+{
+    return tripMust(office.session->evidence().list(
+                        EvidenceRepository::TargetKey{Evidence::Target::Observation, observation}))
+        .size();
+}
+
 void checkIntact(DemoCopy& office)
 {
     const AuditReport report = tripMust(office.session->audit().verify());
@@ -412,4 +419,31 @@ TEST_CASE("Field import: sample outcomes recorded in the field, and the close's 
     REQUIRE(o.has_value());
     CHECK(o->method == VerificationMethod::Sample);
     checkIntact(office);
+}
+
+TEST_CASE("Field import: a file the office attached meanwhile is the field's evidence too",
+          "[import]")
+{
+    DemoCopy office;
+    const QStringList ids = submittedOf(office, u"SKT-SURG"_s);
+    Laptop laptop(office, u"skt"_s, trip(u"verifier"_s), 530);
+    const QString file = pdf(office.dir(), u"contract.pdf"_s);
+    office.actAs(u"officer"_s);
+    const auto atOffice = tripMust(EvidenceService::attachFiles(
+        *office.session, Evidence::Target::Observation, ids[0], {file}));
+    Workflow::VerifyRequest v = fieldVisit(ids[0]);
+    v.evidencePaths = {file};
+    const Verification inField = tripMust(laptop.workflow().verify(v));
+    REQUIRE(inField.evidenceId != atOffice.first().id);
+    const QString ret = laptop.makeReturn();
+
+    const qsizetype attachedBefore = evidenceOn(office, ids[0]);
+    office.advance(3 * 24 * 3600);
+    const FieldImportReport r = tripMust(importAtOffice(office, ret));
+    CHECK(r.record.refused == 0);
+    CHECK(r.record.applied == 2);
+    const auto verified = tripMust(office.session->observations().verification(ids[0]));
+    REQUIRE(verified.has_value());
+    CHECK(verified->evidenceId == atOffice.first().id); // one file, not two
+    CHECK(evidenceOn(office, ids[0]) == attachedBefore);
 }
