@@ -78,16 +78,44 @@ QString attachedAtText(const Evidence& e)
     return e.attachedAt.toUTC().toString(Qt::ISODate);
 }
 
+// The photo findings' kinds, "none" for a photo judged without any, empty when not judged.
+QString findingsText(const Evidence& e)
+{
+    if (!e.findings)
+        return {};
+    if (e.findings->isEmpty())
+        return u"none"_s;
+    QStringList kinds;
+    for (const PhotoFinding& f : *e.findings)
+        kinds << f.kind;
+    return kinds.join(u',');
+}
+
+// null when not judged, else the array of {kind, message}.
+JsonNode findingsJson(const Evidence& e)
+{
+    if (!e.findings)
+        return JsonNode::null();
+    JsonNode items = JsonNode::array();
+    for (const PhotoFinding& f : *e.findings)
+        items.append(JsonNode::object()
+                         .add(u"kind"_s, JsonNode::string(f.kind))
+                         .add(u"message"_s, JsonNode::string(f.message)));
+    return items;
+}
+
 QString evidenceTable(const QList<Evidence>& list)
 {
     using Align = TextTable::Align;
     TextTable table({Cli::tr("Id"), Cli::tr("File"), Cli::tr("Type"), Cli::tr("Size"),
-                     Cli::tr("SHA-256"), Cli::tr("Target"), Cli::tr("By"), Cli::tr("When")},
+                     Cli::tr("SHA-256"), Cli::tr("Target"), Cli::tr("By"), Cli::tr("When"),
+                     Cli::tr("Findings")},
                     {Align::Left, Align::Left, Align::Left, Align::Right, Align::Left, Align::Left,
-                     Align::Left, Align::Left});
+                     Align::Left, Align::Left, Align::Left});
     for (const Evidence& e : list)
         table.addRow({e.id, e.fileName, e.mimeType, QString::number(e.size),
-                      e.sha256.left(ShortHash), targetText(e), e.attachedBy, attachedAtText(e)});
+                      e.sha256.left(ShortHash), targetText(e), e.attachedBy, attachedAtText(e),
+                      findingsText(e)});
     return table.render();
 }
 
@@ -105,7 +133,8 @@ QByteArray evidenceJson(const QList<Evidence>& list)
                 .add(u"target"_s, JsonNode::string(enumToString(kEvidenceTargetNames, e.target)))
                 .add(u"target_id"_s, JsonNode::string(e.targetId))
                 .add(u"attached_by"_s, JsonNode::string(e.attachedBy))
-                .add(u"attached_at"_s, JsonNode::string(attachedAtText(e))));
+                .add(u"attached_at"_s, JsonNode::string(attachedAtText(e)))
+                .add(u"findings"_s, findingsJson(e)));
     return JsonNode::object().add(u"evidence"_s, std::move(items)).toJson();
 }
 
@@ -184,16 +213,20 @@ int Cli::evidenceList(const QStringList& args)
                                     u"table"_s);
     QList<QCommandLineOption> options = targets.all();
     options << format;
-    const Command c{u"evidence list"_s,
-                    u"DB [--observation ID | --firm CODE | --service ID] [--format table|json]"_s,
-                    tr("Lists the evidence files in DB, or those of one observation, firm or "
-                       "service, in the order\nthey were attached: id, file name, type, size in "
-                       "bytes, SHA-256 (its first %1 characters\nin the table, all of it in JSON), "
-                       "what it is attached to, who attached it and when.")
-                        .arg(ShortHash),
-                    options,
-                    1,
-                    1};
+    const Command c{
+        u"evidence list"_s,
+        u"DB [--observation ID | --firm CODE | --service ID] [--format table|json]"_s,
+        tr("Lists the evidence files in DB, or those of one observation, firm or "
+           "service, in the order\nthey were attached: id, file name, type, size in "
+           "bytes, SHA-256 (its first %1 characters\nin the table, all of it in JSON), "
+           "what it is attached to, who attached it and when, and the\nfindings on a photo "
+           "attached during a field visit: their kinds in the table (\"none\" when "
+           "nothing\nwas found, blank when the file was not judged), kinds and "
+           "messages in JSON.")
+            .arg(ShortHash),
+        options,
+        1,
+        1};
     QCommandLineParser p;
     if (auto stop = parse(p, c, args))
         return *stop;

@@ -1,30 +1,15 @@
 #pragma once
 
 #include "core/engine/photo_metadata.h"
+#include "core/model/photo_finding.h"
 
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
 #include <QString>
-#include <QStringView>
 #include <optional>
 
 namespace dli {
-
-// Something about an evidence photo for the verifier's supervisor to look at: a finding, not a
-// refusal (the verifier may explain it).
-struct PhotoFinding {
-    static constexpr QStringView NoGps = u"no_gps";                    // no GPS position
-    static constexpr QStringView FarFromFirm = u"far_from_firm";       // beyond the radius
-    static constexpr QStringView NoFirmLocation = u"no_firm_location"; // nothing to compare with
-    static constexpr QStringView NoTime = u"no_time";                  // no capture time
-    static constexpr QStringView OutsideVisit = u"outside_visit";      // taken on another day
-
-    QString kind;    // one of the above
-    QString message; // for people, translated
-
-    friend bool operator==(const PhotoFinding&, const PhotoFinding&) = default;
-};
 
 // A point on the earth in decimal degrees (WGS84), south and west negative.
 struct GeoPoint {

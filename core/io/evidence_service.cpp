@@ -1,6 +1,7 @@
 #include "core/io/evidence_service.h"
 
 #include "core/auth/auth.h"
+#include "core/io/field_photos.h"
 #include "core/storage/session.h"
 #include "core/storage/transaction.h"
 
@@ -88,7 +89,8 @@ Result<QList<Evidence>> EvidenceService::attachFiles(Session& session, Evidence:
 }
 
 Result<QList<Evidence>> EvidenceService::attachWithin(Session& session, Evidence::Target target,
-                                                      const QString& key, const QStringList& paths)
+                                                      const QString& key, const QStringList& paths,
+                                                      const QString& firmCode)
 {
     const QMimeDatabase mimeTypes;
     QList<LoadedFile> files;
@@ -108,6 +110,7 @@ Result<QList<Evidence>> EvidenceService::attachWithin(Session& session, Evidence
             error.message = tr("%1; nothing was attached").arg(error.message);
             return error;
         }
+        DLI_TRY(FieldPhotos::judge(session, evidence.value(), file.bytes, firmCode));
         auto entry = session.audit().recordRow(u"evidence.attach"_s, u"evidence"_s, evidence->id,
                                                std::nullopt);
         if (!entry)
@@ -128,6 +131,7 @@ Result<Evidence> EvidenceService::attachReceived(Session& session, Evidence::Tar
     Evidence evidence;
     DLI_ASSIGN(evidence, session.evidence().attach(target, key, file.fileName, file.mimeType,
                                                    file.bytes, file.id));
+    DLI_TRY(FieldPhotos::judge(session, evidence, file.bytes, file.firmCode));
     auto entry =
         session.audit().recordRow(u"evidence.attach"_s, u"evidence"_s, evidence.id, std::nullopt);
     if (!entry)

@@ -25,9 +25,11 @@ public:
     static Result<QList<Evidence>> attachFiles(Session& session, Evidence::Target target,
                                                const QString& key, const QStringList& paths);
     // The same inside the caller's transaction (which checks the role), for a verification that
-    // attaches what it rests on.
+    // attaches what it rests on. Photos attached during a field visit are judged (FieldPhotos);
+    // firmCode names the firm an observation's photos are judged against (a sample's firm).
     static Result<QList<Evidence>> attachWithin(Session& session, Evidence::Target target,
-                                                const QString& key, const QStringList& paths);
+                                                const QString& key, const QStringList& paths,
+                                                const QString& firmCode = {});
     // A file that arrives as content rather than a path: a field return's attachment, which
     // keeps the id it got on the laptop.
     struct Received {
@@ -35,6 +37,7 @@ public:
         QString fileName;
         QString mimeType;
         QByteArray bytes;
+        QString firmCode; // an observation's photo: the firm it is judged against (a sample's)
     };
     // Attaches it in its own transaction (officers and verifiers), under the same rules as a
     // file: the size limit, an existing target, not twice on one target.

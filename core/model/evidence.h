@@ -1,10 +1,13 @@
 #pragma once
 
 #include "core/model/enum_names.h"
+#include "core/model/photo_finding.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
 #include <array>
+#include <optional>
 
 namespace dli {
 
@@ -23,6 +26,13 @@ struct Evidence {
     QString targetId; // the observation's id, the firm's code, or the service's id
     QString attachedBy;
     QDateTime attachedAt;
+    // What the photo check found, for a photo attached during a field visit
+    // (docs/field-packages.md, "Photos"): nothing when the file was not judged (attached at the
+    // office, or not an image), an empty list when it was judged and nothing was found.
+    std::optional<QList<PhotoFinding>> findings;
+
+    // Judged, with at least one finding.
+    bool hasFindings() const { return findings && !findings->isEmpty(); }
 
     friend bool operator==(const Evidence&, const Evidence&) = default;
 };

@@ -44,6 +44,7 @@ public:
             if (k.packageId == m_manifest.packageId)
                 m_held.insert({k.table, k.rowId}, k.id);
         }
+        DLI_TRY(m_replay.noteSampleFirms(m_branch.entries));
         const int total = static_cast<int>(m_branch.entries.size());
         for (int i = 0; i < total; ++i) {
             if (progress && !progress(i, total))

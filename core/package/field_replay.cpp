@@ -199,6 +199,7 @@ Status FieldReplay::attach(const FieldAction& a, const QHash<QString, QByteArray
     file.id = text(row, "id"_L1);
     file.fileName = text(row, "file_name"_L1);
     file.mimeType = text(row, "mime_type"_L1);
+    file.firmCode = m_sampleFirm.value(file.id);
     const QString sha = text(row, "sha256"_L1);
     if (contents.contains(sha)) {
         file.bytes = contents.value(sha);
@@ -240,6 +241,28 @@ Status FieldReplay::attach(const FieldAction& a, const QHash<QString, QByteArray
         }
     }
     return attached.error();
+}
+
+Status FieldReplay::noteSampleFirms(const QList<AuditEntry>& branch)
+{
+    Samples samples(m_office, m_program);
+    QHash<QString, QString> kinds; // sample id -> its key kind
+    for (const AuditEntry& e : branch) {
+        if (e.action != "sample.record"_L1)
+            continue;
+        const QJsonObject row = QJsonDocument::fromJson(e.newValues).object();
+        const QString evidence = text(row, "evidence_id"_L1);
+        const QString sample = text(row, "sample_id"_L1);
+        if (evidence.isEmpty())
+            continue;
+        if (!kinds.contains(sample)) {
+            auto found = samples.find(sample);
+            kinds.insert(sample, found ? found->keyKind : QString());
+        }
+        if (kinds.value(sample) == "firm code"_L1)
+            m_sampleFirm.insert(evidence, text(row, "row_key"_L1));
+    }
+    return {};
 }
 
 FieldAction FieldReplay::withOfficeEvidence(FieldAction a) const

@@ -54,6 +54,9 @@ public:
     // content the office already holds is read from it. `extra` joins the audit context.
     Status apply(const FieldAction& action, const QHash<QString, QByteArray>& contents,
                  const QJsonObject& extra = {});
+    // Photos recorded with a sample's rows are judged against the row's firm: learns which from
+    // the branch's sample.record entries, before the attachments are replayed.
+    Status noteSampleFirms(const QList<AuditEntry>& branch);
     // The office's id for a field evidence id: the same, unless the office already held the same
     // file on the same target when the field's attachment was replayed.
     QString officeEvidence(const QString& fieldId) const
@@ -71,6 +74,7 @@ private:
     QString m_packageId;
     QDate m_packageDay;
     QHash<QString, QString> m_evidence; // field evidence id -> office evidence id, when they differ
+    QHash<QString, QString> m_sampleFirm; // field evidence id -> firm code of its sample row
 };
 
 } // namespace dli

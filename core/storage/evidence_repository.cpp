@@ -1,8 +1,12 @@
 #include "core/storage/evidence_repository.h"
 
+#include "core/audit/audit_log.h"
 #include "core/storage/database.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -24,11 +28,38 @@ QString targetColumn(Evidence::Target target)
     return u"observation_id"_s;
 }
 
+// evidence.findings as stored: NULL when not judged, else a JSON array of {"kind", "message"}.
+// Text that is not such an array (changed outside DLI Tracker, which `audit verify` reports)
+// reads as not judged.
+std::optional<QList<PhotoFinding>> findingsFromJson(const QString& json)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isArray())
+        return std::nullopt;
+    QList<PhotoFinding> out;
+    for (const QJsonValue& item : doc.array()) {
+        const QJsonObject o = item.toObject();
+        out.append({o.value(u"kind"_s).toString(), o.value(u"message"_s).toString()});
+    }
+    return out;
+}
+
+// A coordinate kept as decimal text, or nothing.
+std::optional<double> coordinate(const Statement& row, int col)
+{
+    if (row.isNull(col))
+        return std::nullopt;
+    bool ok = false;
+    const double value = row.text(col).trimmed().toDouble(&ok);
+    return ok ? std::optional<double>(value) : std::nullopt;
+}
+
 // The columns fromRow() reads, firms joined to give the firm's code.
 QString selectEvidence()
 {
     return u"SELECT e.id, e.sha256, e.file_name, e.mime_type, e.size, e.observation_id, f.code, "
-           "e.service_id, e.attached_by, e.attached_at FROM evidence e "
+           "e.service_id, e.attached_by, e.attached_at, e.findings FROM evidence e "
            "LEFT JOIN firms f ON f.id = e.firm_id "_s;
 }
 
@@ -54,6 +85,8 @@ Evidence EvidenceRepository::fromRow(const Statement& row)
     }
     e.attachedBy = row.text(8);
     e.attachedAt = QDateTime::fromString(row.text(9), Qt::ISODate);
+    if (!row.isNull(10))
+        e.findings = findingsFromJson(row.text(10));
     return e;
 }
 
@@ -145,6 +178,54 @@ Result<Evidence> EvidenceRepository::attach(Evidence::Target target, const QStri
         .bind(8, attachedAt);
     DLI_TRY(insert->exec());
     return e;
+}
+
+Status EvidenceRepository::setFindings(const QString& id, const QList<PhotoFinding>& findings)
+{
+    QJsonArray items;
+    for (const PhotoFinding& f : findings)
+        items.append(QJsonObject{{u"kind"_s, f.kind}, {u"message"_s, f.message}});
+    auto stmt = m_db.prepare(u"UPDATE evidence SET findings = ? WHERE id = ?"_s);
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, QString::fromUtf8(AuditLog::canonical(items))).bind(2, id);
+    return stmt->exec();
+}
+
+Result<std::int64_t> EvidenceRepository::countWithFindings()
+{
+    return m_db.scalar(
+        u"SELECT count(*) FROM evidence WHERE findings IS NOT NULL AND findings <> '[]'"_s);
+}
+
+Result<std::optional<EvidenceRepository::FirmPlace>>
+EvidenceRepository::firmOf(Evidence::Target target, const QString& key)
+{
+    QString sql;
+    switch (target) {
+    case Evidence::Target::Observation:
+        return std::optional<FirmPlace>();
+    case Evidence::Target::Firm:
+        sql = u"SELECT code, latitude, longitude FROM firms WHERE code = ?"_s;
+        break;
+    case Evidence::Target::Service:
+        sql = u"SELECT f.code, f.latitude, f.longitude FROM services s JOIN firms f ON f.id = "
+              "s.firm_id WHERE s.id = ?"_s;
+        break;
+    }
+    auto stmt = m_db.prepare(sql);
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, key);
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return std::optional<FirmPlace>();
+    FirmPlace firm{stmt->text(0), coordinate(stmt.value(), 1), coordinate(stmt.value(), 2)};
+    if (!firm.latitude || !firm.longitude)
+        firm.latitude = firm.longitude = std::nullopt;
+    return std::optional<FirmPlace>(firm);
 }
 
 Result<QList<Evidence>> EvidenceRepository::list(const std::optional<TargetKey>& filter)

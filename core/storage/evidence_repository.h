@@ -34,6 +34,22 @@ public:
     Result<Evidence> attach(Evidence::Target target, const QString& targetKey,
                             const QString& fileName, const QString& mimeType,
                             const QByteArray& bytes, const QString& id = {});
+    // Stores what the photo check found on an attachment (evidence.findings, canonical JSON: an
+    // array of {"kind", "message"}), inside the caller's transaction.
+    Status setFindings(const QString& id, const QList<PhotoFinding>& findings);
+    // How many attachments were judged with at least one finding.
+    Result<std::int64_t> countWithFindings();
+
+    // A firm in the register with its location (both coordinates, or none).
+    struct FirmPlace {
+        QString code;
+        std::optional<double> latitude;
+        std::optional<double> longitude;
+    };
+    // The firm a target is about: the firm with the code `key`, or the firm of the service with
+    // the id `key`; nothing for an observation or a key that names no firm or service.
+    Result<std::optional<FirmPlace>> firmOf(Evidence::Target target, const QString& key);
+
     // Every attachment, or those of one target (which must exist), in the order attached.
     Result<QList<Evidence>> list(const std::optional<TargetKey>& filter = std::nullopt);
     // The attachment with this id, or NotFound.

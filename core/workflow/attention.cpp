@@ -38,6 +38,9 @@ Result<AttentionCounts> Attention::count(Session& session, const Program& progra
         if (r.finding)
             ++out.reconciliationFindings;
     }
+    std::int64_t photos = 0;
+    DLI_ASSIGN(photos, session.evidence().countWithFindings());
+    out.photoFindings = static_cast<int>(photos);
     return out;
 }
 

@@ -11,13 +11,15 @@ namespace dli {
 class Session;
 
 // What waits for someone: the figures a verifier has to decide on, the validation rules the
-// figures break, and the reported figures that disagree with their registers. The dashboard
-// shows these counts, each a link to the page that resolves them.
+// figures break, the reported figures that disagree with their registers, and the evidence
+// photos of field visits with findings for the verifiers' supervisor. The dashboard shows these
+// counts, each a link to the page that resolves them.
 struct AttentionCounts {
     int awaitingVerification = 0;   // submitted observations
     int validationErrors = 0;       // violations of error severity (`validate`)
     int validationWarnings = 0;     // violations of warning severity
     int reconciliationFindings = 0; // gaps beyond tolerance (`reconcile`)
+    int photoFindings = 0;          // evidence photos judged with findings (`evidence list`)
 };
 
 class Attention {

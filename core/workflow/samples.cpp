@@ -193,8 +193,9 @@ Status Samples::record(const QString& sampleId, const QString& key, SampleOutcom
     }
     if (!evidencePaths.isEmpty()) {
         QList<Evidence> files;
-        DLI_ASSIGN(files, EvidenceService::attachWithin(m_session, Evidence::Target::Observation,
-                                                        o.id, evidencePaths));
+        DLI_ASSIGN(files, EvidenceService::attachWithin(
+                              m_session, Evidence::Target::Observation, o.id, evidencePaths,
+                              s.keyKind == u"firm code"_s ? key : QString()));
         changed.evidenceId = files.constFirst().id;
     }
     changed.outcome = outcome;

@@ -124,6 +124,9 @@ TEST_CASE("cli evidence: attach, list and export a file round trip", "[cli][evid
     CHECK(pdfEntry.value(u"target_id"_s).toString() == u"obs-1"_s);
     CHECK(pdfEntry.value(u"attached_by"_s).toString() == u"officer"_s);
     CHECK_FALSE(pdfEntry.value(u"attached_at"_s).toString().isEmpty());
+    // Attached at the office: not judged.
+    CHECK(pdfEntry.value(u"findings"_s).isNull());
+    CHECK(json.at(1).toObject().value(u"findings"_s).isNull());
 
     const QString out = dir.path(u"copy.png"_s);
     const Run exported = cli({u"evidence"_s, u"export"_s, db, second.captured(1), out}, Success);
@@ -140,6 +143,43 @@ TEST_CASE("cli evidence: attach, list and export a file round trip", "[cli][evid
         cli({u"evidence"_s, u"export"_s, db, u"no-such-id"_s, dir.path(u"x"_s)}, BadInput);
     CHECK_THAT(unknown.err, Contains("no evidence has the id \"no-such-id\""));
     CHECK_FALSE(QFileInfo::exists(dir.path(u"x"_s)));
+}
+
+TEST_CASE("cli evidence: the findings on photos of a field visit are listed", "[cli][evidence]")
+{
+    const TempDir dir;
+    const QString db = evidenceDatabase(dir);
+    const QString pdf = written(dir, u"certificate.pdf"_s, kPdf);
+    const QString png = written(dir, u"gate.png"_s, kPng);
+    const QString far = written(dir, u"street.png"_s, kPng + "street");
+    cli({u"evidence"_s, u"attach"_s, db, u"--firm"_s, u"F-001"_s, pdf, png, far}, Success);
+    // As a field visit's photo check leaves them (tests/core/services/test_field_photos.cpp).
+    sql(db, "UPDATE evidence SET findings = '[]' WHERE file_name = 'gate.png';"
+            "UPDATE evidence SET findings = '[{\"kind\":\"far_from_firm\",\"message\":"
+            "\"taken 2.3 km from F-001''s registered location (limit 500 m)\"},{\"kind\":"
+            "\"no_time\",\"message\":\"the photo has no capture time\"}]' "
+            "WHERE file_name = 'street.png';");
+
+    const Run table = cli({u"evidence"_s, u"list"_s, db}, Success);
+    CHECK_THAT(table.out, Contains("  Findings\n"));
+    const QStringList lines = QString::fromUtf8(table.stdoutBytes).split(u'\n');
+    REQUIRE(lines.size() >= 5);
+    CHECK(lines[2].contains(u"certificate.pdf"_s));
+    CHECK(lines[2].trimmed().endsWith(u"Z"_s)); // the time, then a blank: not judged
+    CHECK(lines[3].trimmed().endsWith(u"  none"_s));
+    CHECK(lines[4].trimmed().endsWith(u"  far_from_firm,no_time"_s));
+
+    const QJsonArray json = listedJson(db, {u"--firm"_s, u"F-001"_s});
+    REQUIRE(json.size() == 3);
+    CHECK(json.at(0).toObject().value(u"findings"_s).isNull());
+    CHECK(json.at(1).toObject().value(u"findings"_s).toArray().isEmpty());
+    CHECK(json.at(1).toObject().value(u"findings"_s).isArray());
+    const QJsonArray findings = json.at(2).toObject().value(u"findings"_s).toArray();
+    REQUIRE(findings.size() == 2);
+    CHECK(findings.at(0).toObject().value(u"kind"_s).toString() == u"far_from_firm"_s);
+    CHECK(findings.at(0).toObject().value(u"message"_s).toString() ==
+          u"taken 2.3 km from F-001's registered location (limit 500 m)"_s);
+    CHECK(findings.at(1).toObject().value(u"kind"_s).toString() == u"no_time"_s);
 }
 
 TEST_CASE("cli evidence: the same content is stored once and refused twice on one target",

@@ -67,6 +67,7 @@ TEST_CASE("The dashboard shows the engine's totals as of the workspace's date", 
     CHECK(cardValue(page, u"awaiting"_s) == u"46"_s);
     CHECK(cardValue(page, u"validation"_s) == u"4"_s);
     CHECK(cardValue(page, u"reconciliation"_s) == u"4"_s);
+    CHECK(cardValue(page, u"photos"_s) == u"0"_s); // the demo's files were attached at the office
 
     SECTION("another as-of date recomputes, and the date is the workspace's")
     {
@@ -139,6 +140,7 @@ TEST_CASE("The dashboard's counts link to the pages that resolve them", "[dashbo
     CHECK(click(u"awaiting"_s) == u"verification"_s);
     CHECK(click(u"validation"_s) == u"data"_s);
     CHECK(click(u"reconciliation"_s) == u"verification"_s);
+    CHECK(click(u"photos"_s) == u"verification"_s);
     CHECK(click(u"findings"_s) == u"disbursement"_s);
     // Tab goes from the date to the links, then to the DLIs.
     CHECK(page.asOfEdit()->todayButton()->nextInFocusChain() ==

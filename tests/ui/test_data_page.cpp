@@ -409,6 +409,22 @@ TEST_CASE("Evidence is attached by the button and by dropping files on a row, li
     REQUIRE(ws.errors.size() == 1);
     CHECK(ws.errors[0].contains(u"nothing was attached"_s));
     CHECK(ws.session->observations().evidenceCount(other).value() == 1);
+
+    // Office files are not judged: the narrow panel leaves the findings' column out until a
+    // photo attached during a field visit is listed.
+    using dli::ui::ObservationEvidenceModel;
+    QTableView* files = panel->table()->view();
+    CHECK(files->isColumnHidden(ObservationEvidenceModel::FindingsColumn));
+    ws.session->setFieldVisit(dli::Session::FieldVisit{QDate(2026, 6, 30), QDate(2026, 7, 1)});
+    const QString gate = writeTemp(ws, u"gate.png"_s, QByteArray("\x89PNG\r\n\x1a\n gate", 14));
+    REQUIRE(panel->attach({gate}));
+    ws.session->setFieldVisit(std::nullopt);
+    REQUIRE(panel->model()->rowCount() == 2);
+    CHECK_FALSE(files->isColumnHidden(ObservationEvidenceModel::FindingsColumn));
+    CHECK(panel->model()->index(0, ObservationEvidenceModel::FindingsColumn).data().toString() ==
+          QString());
+    CHECK(panel->model()->index(1, ObservationEvidenceModel::FindingsColumn).data() ==
+          u"No GPS, No capture time"_s);
 }
 
 TEST_CASE("Submitting shows core's refusal, and submits once the evidence is there", "[data-page]")

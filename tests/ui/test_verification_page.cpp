@@ -10,6 +10,7 @@
 #include "ui/login_dialog.h"
 #include "ui/main_window.h"
 #include "ui/models/roles.h"
+#include "ui/models/verification_evidence_model.h"
 #include "ui/models/verification_queue_model.h"
 #include "ui/pages/verification_page.h"
 #include "ui/widgets/evidence_preview.h"
@@ -129,8 +130,9 @@ QString amendAndSubmitAs(DemoWorkspace& ws, const QString& name)
     return id;
 }
 
-// Attaches a one-page PDF and a photo to the observation, as the officer.
-void attachPdfAndPhoto(DemoWorkspace& ws, const QString& id)
+// Attaches a one-page PDF and a photo to the observation, as the officer, during a field visit
+// when asked (the photo, a PNG without GPS or time, then has findings).
+void attachPdfAndPhoto(DemoWorkspace& ws, const QString& id, bool inTheField = false)
 {
     const QString pdf = ws.dirPath(u"attendance-sheets.pdf"_s);
     const QString png = ws.dirPath(u"training-photo.png"_s);
@@ -148,8 +150,11 @@ void attachPdfAndPhoto(DemoWorkspace& ws, const QString& id)
     p.close();
     const QString before = ws.session->currentUser()->name;
     ws.actAs(u"officer"_s);
+    if (inTheField)
+        ws.session->setFieldVisit(dli::Session::FieldVisit{QDate(2026, 6, 30), QDate(2026, 7, 1)});
     auto attached = dli::EvidenceService::attachFiles(
         *ws.session, dli::Evidence::Target::Observation, id, {pdf, png});
+    ws.session->setFieldVisit(std::nullopt);
     if (!attached)
         FAIL(attached.error().text().toStdString());
     ws.actAs(before);
@@ -484,12 +489,22 @@ TEST_CASE("Evidence is previewed: a PDF's first page and an image", "[verificati
     QAbstractItemModelTester history(page->history()->proxy()->sourceModel(),
                                      QAbstractItemModelTester::FailureReportingMode::Fatal);
     const QString id = firstInQueue(*page, trainedAll);
-    attachPdfAndPhoto(ws, id);
+    attachPdfAndPhoto(ws, id, true);
     page->refresh();
     page->showItem(id);
     page->tabs()->setCurrentIndex(1);
     settle();
     EvidencePreview* preview = page->evidence();
+    // The photo was attached during a field visit: its findings show, the PDF was not judged.
+    using dli::ui::VerificationEvidenceModel;
+    const QAbstractItemModel* model = preview->table()->proxy()->sourceModel();
+    CHECK(model->headerData(VerificationEvidenceModel::FindingsColumn, Qt::Horizontal) ==
+          u"Findings"_s);
+    CHECK(model->index(0, VerificationEvidenceModel::FindingsColumn).data().toString().isEmpty());
+    const QModelIndex findings = model->index(1, VerificationEvidenceModel::FindingsColumn);
+    CHECK(findings.data() == u"No GPS, No capture time"_s);
+    CHECK(findings.data(Qt::ToolTipRole).toString().contains(u"the photo has no GPS position"_s));
+    CHECK(findings.data(Qt::ForegroundRole).isValid());
     CHECK(page->tabs()->tabText(1) == u"Ev&idence (2)"_s);
     REQUIRE(preview->table()->proxy()->rowCount() == 2);
     CHECK(preview->previewKind() == EvidencePreview::Kind::Pdf);
@@ -618,7 +633,7 @@ TEST_CASE("Screenshots of the verification page", "[verification-page][screensho
     DemoWorkspace ws(u"verifier"_s);
     auto page = openPage(ws);
     const QString id = firstInQueue(*page, trainedAll);
-    attachPdfAndPhoto(ws, id);
+    attachPdfAndPhoto(ws, id, true);
     page->refresh();
     page->showItem(id);
     QTest::keyClicks(page->form()->noteEdit(), u"Attendance sheets checked at the centre"_s);

@@ -1,6 +1,7 @@
 #include "ui/models/observation_evidence_model.h"
 
 #include "core/storage/session.h"
+#include "ui/models/photo_findings_format.h"
 #include "ui/models/roles.h"
 
 #include <QLocale>
@@ -64,6 +65,8 @@ QVariant ObservationEvidenceModel::data(const QModelIndex& index, int role) cons
             return e.attachedBy;
         case AttachedAtColumn:
             return QLocale().toString(e.attachedAt.toLocalTime().date(), QLocale::ShortFormat);
+        case FindingsColumn:
+            return PhotoFindingsFormat::summary(e);
         default:
             return {};
         }
@@ -75,7 +78,11 @@ QVariant ObservationEvidenceModel::data(const QModelIndex& index, int role) cons
         return {};
     case KeyRole:
         return e.id;
+    case Qt::ForegroundRole:
+        return index.column() == FindingsColumn ? PhotoFindingsFormat::foreground(e) : QVariant();
     case Qt::ToolTipRole:
+        if (index.column() == FindingsColumn && e.findings)
+            return PhotoFindingsFormat::tooltip(e);
         return tr("%1 (%2)\nAttached by %3 on %4\nSHA-256 %5")
             .arg(e.fileName, e.mimeType, e.attachedBy,
                  QLocale().toString(e.attachedAt.toLocalTime(), QLocale::ShortFormat), e.sha256);
@@ -104,6 +111,8 @@ QVariant ObservationEvidenceModel::headerData(int section, Qt::Orientation orien
         return tr("Attached by");
     case AttachedAtColumn:
         return tr("Attached");
+    case FindingsColumn:
+        return tr("Findings");
     default:
         return {};
     }

@@ -21,6 +21,7 @@ public:
         SizeColumn,
         AttachedByColumn,
         AttachedAtColumn,
+        FindingsColumn, // photo findings of a field visit
         ColumnCount
     };
 

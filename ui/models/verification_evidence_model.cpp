@@ -1,5 +1,6 @@
 #include "ui/models/verification_evidence_model.h"
 
+#include "ui/models/photo_findings_format.h"
 #include "ui/models/roles.h"
 
 #include <QLocale>
@@ -49,13 +50,19 @@ QVariant VerificationEvidenceModel::data(const QModelIndex& index, int role) con
             return QLocale().formattedDataSize(e.size, 1);
         case AttachedByColumn:
             return tr("%1, %2").arg(e.attachedBy, e.attachedAt.toString(u"yyyy-MM-dd"_s));
+        case FindingsColumn:
+            return PhotoFindingsFormat::summary(e);
         default:
             return {};
         }
     case Qt::ToolTipRole:
         if (index.column() == FileColumn)
             return tr("SHA-256 %1").arg(e.sha256);
+        if (index.column() == FindingsColumn)
+            return PhotoFindingsFormat::tooltip(e);
         return {};
+    case Qt::ForegroundRole:
+        return index.column() == FindingsColumn ? PhotoFindingsFormat::foreground(e) : QVariant();
     case SortRole:
         if (index.column() == SizeColumn)
             return e.size;
@@ -87,6 +94,8 @@ QVariant VerificationEvidenceModel::headerData(int section, Qt::Orientation orie
         return tr("Size");
     case AttachedByColumn:
         return tr("Attached");
+    case FindingsColumn:
+        return tr("Findings");
     default:
         return {};
     }

@@ -11,7 +11,14 @@ namespace dli::ui {
 class VerificationEvidenceModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { FileColumn, TypeColumn, SizeColumn, AttachedByColumn, ColumnCount };
+    enum Column {
+        FileColumn,
+        TypeColumn,
+        SizeColumn,
+        AttachedByColumn,
+        FindingsColumn, // photo findings of a field visit
+        ColumnCount
+    };
 
     explicit VerificationEvidenceModel(QObject* parent = nullptr);
 

@@ -103,6 +103,10 @@ DashboardPage::DashboardPage(Workspace& workspace, QWidget* parent) : Page(works
          tr("Reported figures that differ from their register beyond the indicator's "
             "tolerance; the verifier resolves them"),
          u"verification"_s);
+    link(u"photos"_s, tr("Photo findings"), tr("Review the ph&otos in Verification"),
+         tr("Evidence photos attached during field visits that were taken far from the firm, "
+            "outside the visit's days or without GPS; the verifier may explain them"),
+         u"verification"_s);
     link(u"findings"_s, tr("Disbursement findings"), tr("Open Disbur&sement"),
          tr("Caps exceeded, overpayments, missed time-bound DLRs and forced events"),
          u"disbursement"_s);
@@ -189,7 +193,8 @@ DashboardPage::DashboardPage(Workspace& workspace, QWidget* parent) : Page(works
 
     // Tab goes down the page: the date, the links, the DLIs.
     QList<QWidget*> chain{m_asOf->dateEdit(), m_asOf->todayButton()};
-    for (const QString& name : {u"awaiting"_s, u"validation"_s, u"reconciliation"_s, u"findings"_s})
+    for (const QString& name :
+         {u"awaiting"_s, u"validation"_s, u"reconciliation"_s, u"photos"_s, u"findings"_s})
         chain << card(name)->actionButton();
     chain << m_table->filterEdit() << m_table->view();
     for (qsizetype i = 1; i < chain.size(); ++i)
@@ -202,6 +207,7 @@ DashboardPage::DashboardPage(Workspace& workspace, QWidget* parent) : Page(works
     connect(&notifier, &ChangeNotifier::eventsChanged, this, [this] { invalidate(StatusDirty); });
     connect(&notifier, &ChangeNotifier::observationsChanged, this,
             [this] { invalidate(StatusDirty | CountsDirty); });
+    connect(&notifier, &ChangeNotifier::evidenceChanged, this, [this] { invalidate(CountsDirty); });
 }
 
 DashboardCard* DashboardPage::addCard(const QString& name, const QString& title)
@@ -483,6 +489,9 @@ void DashboardPage::updateCounts()
     set(u"reconciliation"_s, c.reconciliationFindings,
         c.reconciliationFindings == 0 ? tr("Every figure agrees with its register")
                                       : tr("Gaps to a register beyond tolerance"));
+    set(u"photos"_s, c.photoFindings,
+        c.photoFindings == 0 ? tr("No field photo waits for a look")
+                             : tr("Field photos for the verifiers' supervisor"));
 }
 
 void DashboardPage::focusFind()

@@ -32,7 +32,8 @@ public:
     void showItem(const QString& item) override;
 
     // For tests: the cards by name ("financing", "earned", "disbursed", "eligible", "payable",
-    // "advances", "awaiting", "validation", "reconciliation", "findings"), and the DLI table.
+    // "advances", "awaiting", "validation", "reconciliation", "photos", "findings"), and the DLI
+    // table.
     DashboardCard* card(const QString& name) const;
     DashboardDliModel* dliModel() const { return m_model; }
     FilteredTable* dliTable() const { return m_table; }

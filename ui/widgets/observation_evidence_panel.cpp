@@ -46,7 +46,8 @@ ObservationEvidencePanel::ObservationEvidencePanel(Workspace& workspace, QWidget
     m_table->view()->setColumnHidden(ObservationEvidenceModel::AttachedByColumn, true);
     header->setStretchLastSection(false);
     header->setSectionResizeMode(ObservationEvidenceModel::FileColumn, QHeaderView::Stretch);
-    for (int c : {ObservationEvidenceModel::SizeColumn, ObservationEvidenceModel::AttachedAtColumn})
+    for (int c : {ObservationEvidenceModel::SizeColumn, ObservationEvidenceModel::AttachedAtColumn,
+                  ObservationEvidenceModel::FindingsColumn})
         header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
 
     m_attach = new QPushButton(tr("Attach &files..."));
@@ -101,6 +102,11 @@ void ObservationEvidencePanel::reload()
 {
     if (Status listed = m_model->setObservation(m_id); !listed)
         m_ws.report(tr("Cannot list the evidence"), listed.error());
+    // The panel is narrow: the photo findings' column shows when a file was judged in the field.
+    bool judged = false;
+    for (int r = 0; r < m_model->rowCount() && !judged; ++r)
+        judged = m_model->evidence(r)->findings.has_value();
+    m_table->view()->setColumnHidden(ObservationEvidenceModel::FindingsColumn, !judged);
     updateButtons();
 }
 
