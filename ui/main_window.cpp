@@ -8,6 +8,7 @@
 #include "core/storage/schema.h"
 #include "core/storage/session.h"
 #include "ui/details_panel.h"
+#include "ui/dialogs/passphrase_dialog.h"
 #include "ui/login_dialog.h"
 #include "ui/models/results_framework_model.h"
 #include "ui/pages/audit_page.h"
@@ -15,6 +16,7 @@
 #include "ui/pages/dashboard_page.h"
 #include "ui/pages/data_page.h"
 #include "ui/pages/disbursement_page.h"
+#include "ui/pages/field_page.h"
 #include "ui/pages/framework_page.h"
 #include "ui/pages/reports_page.h"
 #include "ui/pages/settings_page.h"
@@ -33,10 +35,8 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QJsonObject>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -184,15 +184,17 @@ void MainWindow::buildMenus()
     refresh->setShortcut(QKeySequence::Refresh);
     m_needsDatabase << refresh;
     view->addSeparator();
-    const QStringList ids{u"dashboard"_s,    u"framework"_s,    u"data"_s,
-                          u"verification"_s, u"disbursement"_s, u"charts"_s,
-                          u"reports"_s,      u"audit"_s,        u"settings"_s};
-    const QStringList names{tr("&Dashboard"),    tr("Results &framework"), tr("D&ata"),
-                            tr("&Verification"), tr("Dis&bursement"),      tr("&Charts"),
-                            tr("Re&ports"),      tr("Audit &log"),         tr("&Settings")};
+    const QStringList ids{u"dashboard"_s,    u"framework"_s, u"data"_s,    u"verification"_s,
+                          u"disbursement"_s, u"charts"_s,    u"reports"_s, u"audit"_s,
+                          u"settings"_s,     u"field"_s};
+    const QStringList names{tr("&Dashboard"),     tr("Results &framework"), tr("D&ata"),
+                            tr("&Verification"),  tr("Dis&bursement"),      tr("&Charts"),
+                            tr("Re&ports"),       tr("Audit &log"),         tr("&Settings"),
+                            tr("Fi&eld packages")};
     for (qsizetype i = 0; i < ids.size(); ++i) {
         QAction* go = view->addAction(names[i], this, [this, id = ids[i]] { showPage(id); });
-        go->setShortcut(QKeySequence(u"Ctrl+%1"_s.arg(i + 1)));
+        // Ctrl+1 to Ctrl+9, then Ctrl+0 for the tenth.
+        go->setShortcut(QKeySequence(u"Ctrl+%1"_s.arg((i + 1) % 10)));
         m_needsDatabase << go;
     }
     for (QAction* a : m_needsDatabase) {
@@ -371,7 +373,8 @@ void MainWindow::buildPages()
     Workspace& ws = *m_workspace;
     m_pages = {new DashboardPage(ws),    new FrameworkPage(ws),    new DataPage(ws),
                new VerificationPage(ws), new DisbursementPage(ws), new ChartsPage(ws),
-               new ReportsPage(ws),      new AuditPage(ws),        new SettingsPage(ws)};
+               new ReportsPage(ws),      new AuditPage(ws),        new SettingsPage(ws),
+               new FieldPage(ws)};
     const QSignalBlocker quiet(m_sidebar);
     m_sidebar->clear();
     int first = -1;
@@ -501,19 +504,17 @@ void MainWindow::chooseAndOpenFieldPackage()
         tr("Field packages (*.dlipkg)") + u";;"_s + tr("All files (*)"));
     if (package.isEmpty())
         return;
-    bool ok = false;
-    const QString passphrase = QInputDialog::getText(
-        this, tr("Open a field package"),
-        tr("The passphrase the office gave you for %1:").arg(QFileInfo(package).fileName()),
-        QLineEdit::Password, QString(), &ok);
-    if (!ok)
+    const auto passphrase = PassphraseDialog::ask(
+        this, PassphraseDialog::Mode::Open, tr("Open a field package"),
+        tr("The passphrase the office gave you for %1:").arg(QFileInfo(package).fileName()));
+    if (!passphrase)
         return;
     const QString suggested = QFileInfo(package).absolutePath() + u'/' +
                               QFileInfo(package).completeBaseName() + u".dlidb"_s;
     const QString work = QFileDialog::getSaveFileName(this, tr("Save the working database as"),
                                                       suggested, databaseFilter());
     if (!work.isEmpty())
-        (void)openFieldPackage(package, passphrase.toUtf8(), work);
+        (void)openFieldPackage(package, *passphrase, work);
 }
 
 void MainWindow::chooseAndOpen()

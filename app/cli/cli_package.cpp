@@ -52,13 +52,12 @@ int Cli::package(const QStringList& args)
     const auto importAction = [this](const QStringList& a) {
         return packageImport(a);
     };
-    return group(
-        u"package"_s, args,
-        {{u"export"_s, exportAction},
-         {u"open"_s, openAction},
-         {u"return"_s, returnAction},
-         {u"import"_s, importAction}},
-        u"dlitracker-cli package export|open|return|import ..."_s);
+    return group(u"package"_s, args,
+                 {{u"export"_s, exportAction},
+                  {u"open"_s, openAction},
+                  {u"return"_s, returnAction},
+                  {u"import"_s, importAction}},
+                 u"dlitracker-cli package export|open|return|import ..."_s);
 }
 
 int Cli::packageExport(const QStringList& args)

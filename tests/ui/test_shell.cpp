@@ -79,9 +79,9 @@ TEST_CASE("The sidebar lists every page, and the View menu reaches each", "[ui][
     dli::test::TempDir dir;
     MainWindow w;
     openAs(w, copyOfDemo(dir), u"admin"_s);
-    const QStringList ids{u"dashboard"_s,    u"framework"_s,    u"data"_s,
-                          u"verification"_s, u"disbursement"_s, u"charts"_s,
-                          u"reports"_s,      u"audit"_s,        u"settings"_s};
+    const QStringList ids{u"dashboard"_s,    u"framework"_s, u"data"_s,    u"verification"_s,
+                          u"disbursement"_s, u"charts"_s,    u"reports"_s, u"audit"_s,
+                          u"settings"_s,     u"field"_s};
     REQUIRE(w.sidebar()->count() == ids.size());
     for (int i = 0; i < ids.size(); ++i) {
         CHECK(w.sidebar()->item(i)->data(Qt::UserRole).toString() == ids[i]);
@@ -94,6 +94,8 @@ TEST_CASE("The sidebar lists every page, and the View menu reaches each", "[ui][
     CHECK(w.sidebar()->currentRow() == 7);
     CHECK(menuAction(w, u"View"_s, u"Audit log"_s)->shortcut() == QKeySequence(u"Ctrl+8"_s));
     CHECK(menuAction(w, u"View"_s, u"Reports"_s)->shortcut() == QKeySequence(u"Ctrl+7"_s));
+    CHECK(menuAction(w, u"View"_s, u"Settings"_s)->shortcut() == QKeySequence(u"Ctrl+9"_s));
+    CHECK(menuAction(w, u"View"_s, u"Field packages"_s)->shortcut() == QKeySequence(u"Ctrl+0"_s));
     CHECK(menuAction(w, u"Edit"_s, u"Find"_s)->shortcut() == QKeySequence::Find);
     CHECK(menuAction(w, u"View"_s, u"Refresh"_s)->shortcut() == QKeySequence::Refresh);
 }
