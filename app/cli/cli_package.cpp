@@ -107,12 +107,7 @@ int Cli::packageExport(const QStringList& args)
     const PackageManifest& m = made.value();
     this->out() << tr("Wrote %1: package %2 for %3").arg(p.value(out), m.packageId, m.assignee)
                 << '\n'
-                << tr("  %1 observations, %2 open samples, %3 firms, %4 evidence files")
-                       .arg(m.observations)
-                       .arg(m.samples)
-                       .arg(m.firms)
-                       .arg(m.evidence)
-                << '\n'
+                << u"  "_s << m.holds() << '\n'
                 << tr("Send the passphrase by another way than the file.") << '\n';
     return Success;
 }
@@ -139,12 +134,7 @@ int Cli::packageOpen(const QStringList& args)
     const PackageManifest& m = opened.value();
     out() << tr("Opened package %1 for %2 as %3 (field mode)").arg(m.packageId, m.assignee, work)
           << '\n'
-          << tr("  %1 observations, %2 open samples, %3 firms, %4 evidence files")
-                 .arg(m.observations)
-                 .arg(m.samples)
-                 .arg(m.firms)
-                 .arg(m.evidence)
-          << '\n'
+          << u"  "_s << m.holds() << '\n'
           << tr("Log in as %1: dlitracker %2").arg(m.assignee, QDir::toNativeSeparators(work))
           << '\n';
     return Success;

@@ -617,16 +617,19 @@ Result<QList<AuditEntry>> AuditLog::entries(const Filter& filter)
         stmt->bind(3, filter.table);
     if (!filter.rowId.isEmpty())
         stmt->bind(4, filter.rowId);
+    return readEntries(stmt.value());
+}
+
+Result<QList<AuditEntry>> AuditLog::readEntries(Statement& stmt)
+{
     QList<AuditEntry> out;
     for (;;) {
-        auto more = stmt->step();
+        bool more = false;
+        DLI_ASSIGN(more, stmt.step());
         if (!more)
-            return more.error();
-        if (!more.value())
-            break;
-        out << entryAt(stmt.value());
+            return out;
+        out << entryAt(stmt);
     }
-    return out;
 }
 
 Result<QList<AuditEntry>> AuditLog::entriesAfter(std::int64_t seq)
@@ -636,16 +639,7 @@ Result<QList<AuditEntry>> AuditLog::entriesAfter(std::int64_t seq)
     if (!stmt)
         return stmt.error();
     stmt->bind(1, seq);
-    QList<AuditEntry> out;
-    for (;;) {
-        auto more = stmt->step();
-        if (!more)
-            return more.error();
-        if (!more.value())
-            break;
-        out << entryAt(stmt.value());
-    }
-    return out;
+    return readEntries(stmt.value());
 }
 
 QString AuditLog::entryColumns()

@@ -139,6 +139,8 @@ public:
 private:
     Result<std::int64_t> append(AuditEntry entry);
     Result<QString> lastHash(std::int64_t* lastSeq);
+    // Every entry a query of entryColumns() gives.
+    static Result<QList<AuditEntry>> readEntries(Statement& stmt);
 
     Database& m_db;
     const SessionOptions& m_options;

@@ -63,8 +63,7 @@ QList<PhotoFinding> PhotoCheck::check(const PhotoMetadata& photo, const QString&
         add(PhotoFinding::NoTime, tr("the photo has no capture time"));
     } else if (visitFirst.isValid() && visitLast.isValid()) {
         const auto [first, last] = std::minmax(visitFirst, visitLast);
-        const QDate day =
-            photo.takenAt->toOffsetFromUtc(PhotoMetadata::DefaultUtcOffsetSeconds).date();
+        const QDate day = PhotoMetadata::pakistanDay(*photo.takenAt);
         const QString iso = day.toString(Qt::ISODate);
         if (day < first || day > last)
             add(PhotoFinding::OutsideVisit,

@@ -22,6 +22,12 @@ struct PhotoMetadata {
     // (UTC+05:00, no daylight saving): the verifiers' cameras and phones are set to it.
     static constexpr int DefaultUtcOffsetSeconds = 5 * 3600;
 
+    // The day of a moment in Pakistan Standard Time: the visits' and the photos' days.
+    static QDate pakistanDay(const QDateTime& at)
+    {
+        return at.toOffsetFromUtc(DefaultUtcOffsetSeconds).date();
+    }
+
     // Both coordinates are known.
     bool hasPosition() const { return latitude.has_value() && longitude.has_value(); }
 

@@ -8,16 +8,6 @@ using namespace Qt::StringLiterals;
 
 namespace dli {
 
-namespace {
-
-// The day of a moment in Pakistan Standard Time, the visits' and the photos' time zone.
-QDate pakistanDay(const QDateTime& at)
-{
-    return at.toOffsetFromUtc(PhotoMetadata::DefaultUtcOffsetSeconds).date();
-}
-
-} // namespace
-
 Result<std::optional<Session::FieldVisit>> FieldPhotos::currentVisit(Session& session)
 {
     if (session.fieldVisit())
@@ -27,7 +17,8 @@ Result<std::optional<Session::FieldVisit>> FieldPhotos::currentVisit(Session& se
     if (!package)
         return std::optional<Session::FieldVisit>();
     return std::optional<Session::FieldVisit>(
-        Session::FieldVisit{pakistanDay(package->createdAt), pakistanDay(session.options().now())});
+        Session::FieldVisit{PhotoMetadata::pakistanDay(package->createdAt),
+                            PhotoMetadata::pakistanDay(session.options().now())});
 }
 
 Status FieldPhotos::judge(Session& session, Evidence& evidence, const QByteArray& bytes,

@@ -1,6 +1,7 @@
 #include "core/package/field_import.h"
 
 #include "core/auth/auth.h"
+#include "core/engine/photo_metadata.h"
 #include "core/package/field_branch.h"
 #include "core/package/field_replay.h"
 #include "core/package/field_return.h"
@@ -23,7 +24,7 @@ using RowKey = std::pair<QString, QString>; // table, id
 
 QDate packageDayOf(const ReturnManifest& m)
 {
-    return m.packageCreatedAt.toUTC().addSecs(5 * 3600).date();
+    return PhotoMetadata::pakistanDay(m.packageCreatedAt);
 }
 
 // One import in progress: the loop over the field branch.

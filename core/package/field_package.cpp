@@ -61,16 +61,29 @@ QByteArray PackageManifest::toJson() const
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
+QString PackageManifest::holds() const
+{
+    const auto counted = [](qint64 n, const QString& one, const QString& many) {
+        return n == 1 ? one : many.arg(n);
+    };
+    return QStringList{
+        counted(observations, FieldPackage::tr("1 observation"),
+                FieldPackage::tr("%1 observations")),
+        counted(samples, FieldPackage::tr("1 open sample"), FieldPackage::tr("%1 open samples")),
+        counted(firms, FieldPackage::tr("1 firm"), FieldPackage::tr("%1 firms")),
+        counted(evidence, FieldPackage::tr("1 evidence file"),
+                FieldPackage::tr("%1 evidence files"))}
+        .join(FieldPackage::tr(", "));
+}
+
 Result<PackageManifest> PackageManifest::fromJson(const QByteArray& json)
 {
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    const QJsonObject o = doc.object();
-    if (error.error != QJsonParseError::NoError || !doc.isObject() ||
-        o.value(u"format"_s).toString() != QString::fromUtf16(Format))
+    const std::optional<QJsonObject> parsed = package::manifestObject(json, Format);
+    if (!parsed)
         return Error(ErrorCode::InvalidInput,
                      FieldPackage::tr("the package's manifest is not a %1 manifest")
                          .arg(QString::fromUtf16(Format)));
+    const QJsonObject& o = *parsed;
     PackageManifest m;
     m.packageId = o.value(u"package_id"_s).toString();
     m.sourceDatabaseId = o.value(u"source_database_id"_s).toString();

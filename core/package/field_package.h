@@ -32,6 +32,8 @@ struct PackageManifest {
 
     QByteArray toJson() const;
     static Result<PackageManifest> fromJson(const QByteArray& json);
+    // What it holds, for people: "6 observations, 1 open sample, 71 firms, 6 evidence files".
+    QString holds() const;
 };
 
 // Field packages out to laptops (docs/field-packages.md): the office cuts what a visit needs

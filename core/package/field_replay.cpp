@@ -19,12 +19,6 @@ QString text(const QJsonObject& row, QLatin1StringView key)
     return row.value(key).toString();
 }
 
-// The day of a moment for the visit, in Pakistan time as the photos are.
-QDate visitDay(const QDateTime& at)
-{
-    return at.toUTC().addSecs(PhotoMetadata::DefaultUtcOffsetSeconds).date();
-}
-
 QJsonObject entryJson(const AuditEntry& e)
 {
     return QJsonObject{{u"seq"_s, static_cast<qint64>(e.seq)},
@@ -129,7 +123,8 @@ Status FieldReplay::apply(const FieldAction& a, const QHash<QString, QByteArray>
     const QJsonObject saved = m_office.audit().context();
     const auto savedVisit = m_office.fieldVisit();
     m_office.audit().setContext(context);
-    m_office.setFieldVisit(Session::FieldVisit{m_packageDay, visitDay(a.entry.at)});
+    m_office.setFieldVisit(
+        Session::FieldVisit{m_packageDay, PhotoMetadata::pakistanDay(a.entry.at)});
     Status done = dispatch(a, contents);
     m_office.audit().setContext(saved);
     m_office.setFieldVisit(savedVisit);

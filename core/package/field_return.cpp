@@ -40,14 +40,12 @@ QByteArray ReturnManifest::toJson() const
 
 Result<ReturnManifest> ReturnManifest::fromJson(const QByteArray& json)
 {
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    const QJsonObject o = doc.object();
-    if (error.error != QJsonParseError::NoError || !doc.isObject() ||
-        o.value(u"format"_s).toString() != QString::fromUtf16(Format))
+    const std::optional<QJsonObject> parsed = package::manifestObject(json, Format);
+    if (!parsed)
         return Error(ErrorCode::InvalidInput,
                      FieldReturn::tr("the return's manifest is not a %1 manifest")
                          .arg(QString::fromUtf16(Format)));
+    const QJsonObject& o = *parsed;
     ReturnManifest m;
     m.packageId = o.value(u"package_id"_s).toString();
     m.sourceDatabaseId = o.value(u"source_database_id"_s).toString();

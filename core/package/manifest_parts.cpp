@@ -1,6 +1,7 @@
 #include "core/package/manifest_parts.h"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
 
 namespace dli::package {
 
@@ -23,6 +24,16 @@ QMap<QString, QString> partsFrom(const QJsonObject& json)
     for (auto it = json.begin(); it != json.end(); ++it)
         out.insert(it.key(), it.value().toString());
     return out;
+}
+
+std::optional<QJsonObject> manifestObject(const QByteArray& json, QStringView format)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject() ||
+        doc.object().value(QStringLiteral("format")).toString() != format)
+        return std::nullopt;
+    return doc.object();
 }
 
 } // namespace dli::package
