@@ -3,6 +3,7 @@
 #include "core/storage/session.h"
 #include "ui/dialogs/passphrase_dialog.h"
 #include "ui/task_runner.h"
+#include "ui/widgets/notice_label.h"
 #include "ui/workspace.h"
 
 #include <QDir>
@@ -40,23 +41,16 @@ FieldCopyPanel::FieldCopyPanel(Workspace& workspace, const PackageManifest& pack
                                QWidget* parent)
     : QWidget(parent), m_ws(workspace), m_manifest(package)
 {
-    auto* note = new QLabel(tr("This is a field copy: returns are imported at the office. Work "
-                               "here offline, then make a return and take it back."));
-    note->setWordWrap(true);
-    note->setContentsMargins(10, 8, 10, 8);
-    note->setStyleSheet(u"QLabel { background: #fff4d6; color: #3d2e00; "
-                        u"border: 1px solid #d9b54a; border-radius: 3px; }"_s);
+    QLabel* note = newNoticeLabel(NoticeTone::Attention);
+    note->setText(tr("This is a field copy: returns are imported at the office. Work here "
+                     "offline, then make a return and take it back."));
+    note->setVisible(true);
 
     auto* heading = new QLabel(tr("The package"));
     QFont bold = heading->font();
     bold.setBold(true);
     heading->setFont(bold);
 
-    const QStringList holds{
-        counted(package.observations, tr("1 observation"), tr("%1 observations")),
-        counted(package.samples, tr("1 open sample"), tr("%1 open samples")),
-        counted(package.firms, tr("1 firm"), tr("%1 firms")),
-        counted(package.evidence, tr("1 evidence file"), tr("%1 evidence files"))};
     m_package = value(package.packageId);
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
@@ -67,7 +61,7 @@ FieldCopyPanel::FieldCopyPanel(Workspace& workspace, const PackageManifest& pack
                                            .arg(package.createdBy,
                                                 QChar(0x200E) + package.createdAt.toUTC().toString(
                                                                     u"yyyy-MM-dd HH:mm 'UTC'"_s))));
-    form->addRow(tr("It holds:"), value(holds.join(u", "_s)));
+    form->addRow(tr("It holds:"), value(package.holds()));
     if (!package.orgUnits.isEmpty())
         form->addRow(tr("Org units:"), value(package.orgUnits.join(u", "_s)));
     form->addRow(tr("Office database:"), value(package.sourceDatabaseId));
@@ -85,14 +79,7 @@ FieldCopyPanel::FieldCopyPanel(Workspace& workspace, const PackageManifest& pack
     buttons->addWidget(m_make);
     buttons->addStretch(1);
 
-    m_result = new QLabel;
-    m_result->setWordWrap(true);
-    m_result->setTextFormat(Qt::PlainText);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_result->setContentsMargins(10, 8, 10, 8);
-    m_result->setStyleSheet(u"QLabel { background: #e6f2e6; color: #1d3b1d; "
-                            u"border: 1px solid #9cc59c; border-radius: 3px; }"_s);
-    m_result->setVisible(false);
+    m_result = newNoticeLabel(NoticeTone::Done);
 
     auto* column = new QVBoxLayout;
     column->addWidget(note);

@@ -5,6 +5,7 @@
 #include "ui/dialogs/passphrase_dialog.h"
 #include "ui/models/field_row_labels.h"
 #include "ui/task_runner.h"
+#include "ui/widgets/notice_label.h"
 #include "ui/workspace.h"
 
 #include <QComboBox>
@@ -112,14 +113,7 @@ FieldPackageOutPanel::FieldPackageOutPanel(Workspace& workspace, QWidget* parent
     m_make->setAutoDefault(false);
     connect(m_make, &QPushButton::clicked, this, &FieldPackageOutPanel::chooseAndMake);
 
-    m_result = new QLabel;
-    m_result->setWordWrap(true);
-    m_result->setTextFormat(Qt::PlainText);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_result->setContentsMargins(10, 8, 10, 8);
-    m_result->setStyleSheet(u"QLabel { background: #e6f2e6; color: #1d3b1d; "
-                            u"border: 1px solid #9cc59c; border-radius: 3px; }"_s);
-    m_result->setVisible(false);
+    m_result = newNoticeLabel(NoticeTone::Done);
 
     auto* top = new QHBoxLayout;
     top->addWidget(assigneeLabel);
@@ -302,15 +296,11 @@ Result<PackageManifest> FieldPackageOutPanel::makePackage(const FieldPackage::Re
         m_ws.report(tr("The field package was not made"), done.error());
         return done.error();
     }
-    QStringList holds{counted(made.observations, tr("1 observation"), tr("%1 observations")),
-                      counted(made.samples, tr("1 open sample"), tr("%1 open samples")),
-                      counted(made.firms, tr("1 firm"), tr("%1 firms")),
-                      counted(made.evidence, tr("1 evidence file"), tr("%1 evidence files"))};
-    m_result->setText(tr("Package %1 for %2 was written to %3. It holds %4. Give %2 the "
-                         "passphrase by another way than the file (a phone call, not the same "
-                         "e-mail).")
-                          .arg(made.packageId, made.assignee, QDir::toNativeSeparators(path),
-                               holds.join(u", "_s)));
+    m_result->setText(
+        tr("Package %1 for %2 was written to %3. It holds %4. Give %2 the "
+           "passphrase by another way than the file (a phone call, not the same "
+           "e-mail).")
+            .arg(made.packageId, made.assignee, QDir::toNativeSeparators(path), made.holds()));
     m_result->setVisible(true);
     return made;
 }

@@ -8,6 +8,7 @@
 #include "ui/models/roles.h"
 #include "ui/task_runner.h"
 #include "ui/widgets/filtered_table.h"
+#include "ui/widgets/notice_label.h"
 #include "ui/workspace.h"
 
 #include <QFileDialog>
@@ -52,14 +53,6 @@ QLabel* heading(const QString& text)
     return label;
 }
 
-void setBoxStyle(QLabel* label, bool good)
-{
-    label->setStyleSheet(good ? u"QLabel { background: #e6f2e6; color: #1d3b1d; "
-                                u"border: 1px solid #9cc59c; border-radius: 3px; }"_s
-                              : u"QLabel { background: #fff4d6; color: #3d2e00; "
-                                u"border: 1px solid #d9b54a; border-radius: 3px; }"_s);
-}
-
 } // namespace
 
 FieldReturnsPanel::FieldReturnsPanel(Workspace& workspace, QWidget* parent)
@@ -78,12 +71,7 @@ FieldReturnsPanel::FieldReturnsPanel(Workspace& workspace, QWidget* parent)
     top->addSpacing(12);
     top->addWidget(m_import, 0, Qt::AlignTop);
 
-    m_result = new QLabel;
-    m_result->setWordWrap(true);
-    m_result->setTextFormat(Qt::PlainText);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_result->setContentsMargins(10, 8, 10, 8);
-    m_result->setVisible(false);
+    m_result = newNoticeLabel(NoticeTone::Done);
 
     m_importsModel = new FieldImportsModel(this);
     m_imports = new FilteredTable;
@@ -254,7 +242,7 @@ void FieldReturnsPanel::showResult(const FieldImportReport& report)
         m_result->setText(tr("Nothing new: every change of this return was imported on %1 by %2 "
                              "(package %3). Nothing changed.")
                               .arg(when(r.importedAt), r.importedBy, r.packageId.left(8)));
-        setBoxStyle(m_result, true);
+        setNoticeTone(m_result, NoticeTone::Done);
     } else {
         int noted = 0;
         for (const FieldChange& c : report.changes)
@@ -267,7 +255,8 @@ void FieldReturnsPanel::showResult(const FieldImportReport& report)
         if (r.refused > 0)
             text += u' ' + tr("The refused changes are listed below with why.");
         m_result->setText(text);
-        setBoxStyle(m_result, r.conflicts == 0 && r.refused == 0);
+        setNoticeTone(m_result, (r.conflicts == 0 && r.refused == 0) ? NoticeTone::Done
+                                                                     : NoticeTone::Attention);
     }
     m_result->setVisible(true);
 }
