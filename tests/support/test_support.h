@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/result.h"
 #include "core/storage/database.h"
 
 #include <QByteArray>
@@ -9,6 +10,19 @@
 #include <ostream>
 
 namespace dli::test {
+
+// The value of a core call that must succeed; otherwise the test fails with core's message.
+template <typename T> T must(Result<T> r)
+{
+    if (!r)
+        FAIL(r.error().text().toStdString());
+    return std::move(r).value();
+}
+inline void must(const Status& s)
+{
+    if (!s)
+        FAIL(s.error().text().toStdString());
+}
 
 // Path of a fixture under tests/data.
 QString dataPath(const QString& relative);

@@ -25,6 +25,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace dli;
+using dli::test::must;
 using dli::test::ui::DemoWorkspace;
 
 namespace {
@@ -33,13 +34,6 @@ const QDate kAsOf(2026, 7, 1);
 const QSize kSize(900, 500);
 const QStringList kKinds{u"dli-progress"_s, u"disbursement"_s, u"timeline"_s,
                          u"clusters"_s,     u"verification"_s, u"trend"_s};
-
-template <typename T> T must(Result<T> r)
-{
-    if (!r)
-        FAIL(r.error().text().toStdString());
-    return std::move(r).value();
-}
 
 ChartData chartOf(Session& session, const Program& program, const QString& kind,
                   const QString& dli = u"DLI3"_s, const QString& indicator = {})

@@ -35,25 +35,13 @@
 
 using namespace Qt::StringLiterals;
 using namespace dli;
+using dli::test::must;
 using dli::test::ui::DemoWorkspace;
 using dli::ui::FieldPage;
 
 namespace {
 
 const QByteArray kPassphrase = "field visit 2026";
-
-template <typename T> T must(Result<T> r)
-{
-    if (!r)
-        FAIL(r.error().text().toStdString());
-    return std::move(r).value();
-}
-
-void must(const Status& s)
-{
-    if (!s)
-        FAIL(s.error().text().toStdString());
-}
 
 // The submitted figures of an org unit, at the office.
 QStringList submittedOf(Session& session, const QString& unit)

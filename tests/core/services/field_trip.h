@@ -12,19 +12,6 @@ namespace dli::test {
 
 inline const QByteArray kTripPassphrase = "field visit 2026";
 
-template <typename T> T tripMust(Result<T> r)
-{
-    if (!r)
-        FAIL(r.error().text().toStdString());
-    return std::move(r).value();
-}
-
-inline void tripMust(const Status& s)
-{
-    if (!s)
-        FAIL(s.error().text().toStdString());
-}
-
 // The submitted figures of one org unit, at the office.
 inline QStringList submittedOf(DemoCopy& office, const QString& unit)
 {
@@ -46,12 +33,12 @@ public:
         const std::optional<User> before = office.session->currentUser();
         office.actAs(QStringLiteral("manager"));
         const QString pkg = m_dir.path(name + QStringLiteral(".dlipkg"));
-        manifest = tripMust(FieldPackage::make(*office.session, request, pkg, kTripPassphrase,
-                                               SealedArchive::KeyCost::Minimum));
+        manifest = must(FieldPackage::make(*office.session, request, pkg, kTripPassphrase,
+                                           SealedArchive::KeyCost::Minimum));
         if (before)
             office.session->setCurrentUser(*before);
         m_work = m_dir.path(name + QStringLiteral(".dlidb"));
-        tripMust(FieldPackage::open(pkg, kTripPassphrase, m_work));
+        must(FieldPackage::open(pkg, kTripPassphrase, m_work));
         SessionOptions options =
             SessionOptions::deterministic(seed, QDateTime(), QStringLiteral("laptop"));
         auto clock = m_clock;
@@ -59,9 +46,9 @@ public:
             return *clock;
         };
         options.minimumPasswordCost = true;
-        session = tripMust(Session::open(m_work, options));
-        session->setCurrentUser(*tripMust(session->users().find(request.assignee)));
-        program = tripMust(session->programs().load());
+        session = must(Session::open(m_work, options));
+        session->setCurrentUser(*must(session->users().find(request.assignee)));
+        program = must(session->programs().load());
         advance(24 * 3600);
     }
 
@@ -73,8 +60,7 @@ public:
     QString makeReturn()
     {
         const QString path = m_dir.path(m_name + QStringLiteral("-%1.dlireturn").arg(++m_returns));
-        tripMust(
-            FieldReturn::make(*session, path, kTripPassphrase, SealedArchive::KeyCost::Minimum));
+        must(FieldReturn::make(*session, path, kTripPassphrase, SealedArchive::KeyCost::Minimum));
         return path;
     }
 

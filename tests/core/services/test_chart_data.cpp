@@ -19,17 +19,11 @@
 using namespace Qt::StringLiterals;
 using namespace dli;
 using dli::test::DemoCopy;
+using dli::test::must;
 
 namespace {
 
 const QDate kAsOf(2026, 7, 1);
-
-template <typename T> T must(Result<T> r)
-{
-    if (!r)
-        FAIL(r.error().text().toStdString());
-    return std::move(r).value();
-}
 
 QString goldenPath(const QString& kind)
 {

@@ -44,19 +44,19 @@ QList<AuditEntry> entriesOf(DemoCopy& office, const QString& table, const QStrin
     AuditLog::Filter f;
     f.table = table;
     f.rowId = row;
-    return tripMust(office.session->audit().entries(f));
+    return must(office.session->audit().entries(f));
 }
 
 qsizetype evidenceOn(DemoCopy& office, const QString& observation)
 {
-    return tripMust(office.session->evidence().list(
-                        EvidenceRepository::TargetKey{Evidence::Target::Observation, observation}))
+    return must(office.session->evidence().list(
+                    EvidenceRepository::TargetKey{Evidence::Target::Observation, observation}))
         .size();
 }
 
 void checkIntact(DemoCopy& office)
 {
-    const AuditReport report = tripMust(office.session->audit().verify());
+    const AuditReport report = must(office.session->audit().verify());
     INFO(report.problems.join(u'\n').toStdString());
     CHECK(report.problems.isEmpty());
 }
@@ -73,18 +73,18 @@ TEST_CASE("Field import: a round trip applies the laptop's work as its author", 
     Workflow::VerifyRequest v = fieldVisit(ids[0]);
     v.evidencePaths = {pdf(office.dir(), u"visit-note.pdf"_s)};
     v.note = u"seen at the firm"_s;
-    const Verification verified = tripMust(laptop.workflow().verify(v));
-    tripMust(laptop.workflow().reject(ids[1], u"no upgrade contract at the firm"_s));
-    tripMust(laptop.workflow().query(ids[2], u"two firms closed"_s));
+    const Verification verified = must(laptop.workflow().verify(v));
+    must(laptop.workflow().reject(ids[1], u"no upgrade contract at the firm"_s));
+    must(laptop.workflow().query(ids[2], u"two firms closed"_s));
     const QString firm =
         column(laptop.session->database(), u"SELECT code FROM firms ORDER BY code LIMIT 1"_s)
             .first();
-    const auto onFirm = tripMust(EvidenceService::attachFiles(
+    const auto onFirm = must(EvidenceService::attachFiles(
         *laptop.session, Evidence::Target::Firm, firm, {pdf(office.dir(), u"firm-sign.pdf"_s)}));
     const QString ret = laptop.makeReturn();
 
     office.advance(3 * 24 * 3600);
-    const FieldImportReport r = tripMust(importAtOffice(office, ret));
+    const FieldImportReport r = must(importAtOffice(office, ret));
     CHECK_FALSE(r.alreadyImported);
     CHECK(r.record.applied == 5);
     CHECK(r.record.conflicts == 0);
@@ -95,16 +95,16 @@ TEST_CASE("Field import: a round trip applies the laptop's work as its author", 
     CHECK(office.state(ids[2]) == u"queried"_s);
 
     // As the field made it: its author, its date, its note, its evidence under the same id.
-    const auto o = tripMust(office.session->observations().verification(ids[0]));
+    const auto o = must(office.session->observations().verification(ids[0]));
     REQUIRE(o.has_value());
     CHECK(o->verifier == u"verifier"_s);
     CHECK(o->method == VerificationMethod::FieldVisit);
     CHECK(o->verifiedOn == verified.verifiedOn);
     CHECK(o->note == u"seen at the firm"_s);
     CHECK(o->evidenceId == verified.evidenceId);
-    CHECK(tripMust(office.session->evidence().content(verified.evidenceId)) ==
+    CHECK(must(office.session->evidence().content(verified.evidenceId)) ==
           readFile(office.dir().path(u"visit-note.pdf"_s)));
-    CHECK(tripMust(office.session->evidence().find(onFirm.first().id)).targetId == firm);
+    CHECK(must(office.session->evidence().find(onFirm.first().id)).targetId == firm);
 
     // The office log names the field author, the package and the field entry.
     const QList<AuditEntry> logged = entriesOf(office, u"observations"_s, ids[0]);
@@ -118,7 +118,7 @@ TEST_CASE("Field import: a round trip applies the laptop's work as its author", 
     REQUIRE(change);
     CHECK(details.value("field_entry"_L1).toString() == change->fieldHash);
     CHECK(change->outcome == FieldChange::Applied);
-    const auto all = tripMust(office.session->audit().entries());
+    const auto all = must(office.session->audit().entries());
     CHECK(all.last().action == u"package.import"_s);
     CHECK(all.last().user == u"manager"_s);
     checkIntact(office);
@@ -130,23 +130,23 @@ TEST_CASE("Field import: the same return twice changes nothing; a later one adds
     DemoCopy office;
     const QStringList ids = submittedOf(office, u"SKT-SURG"_s);
     Laptop laptop(office, u"skt"_s, trip(u"verifier"_s), 501);
-    tripMust(laptop.workflow().verify(fieldVisit(ids[0])));
+    must(laptop.workflow().verify(fieldVisit(ids[0])));
     const QString first = laptop.makeReturn();
     office.advance(3 * 24 * 3600);
-    const FieldImportReport once = tripMust(importAtOffice(office, first));
+    const FieldImportReport once = must(importAtOffice(office, first));
     CHECK(once.record.applied == 1);
     const QStringList after = office.dump();
 
-    const FieldImportReport twice = tripMust(importAtOffice(office, first));
+    const FieldImportReport twice = must(importAtOffice(office, first));
     CHECK(twice.alreadyImported);
     CHECK(twice.changes.isEmpty());
     CHECK(twice.record.id == once.record.id);
     CHECK(office.dump() == after);
 
     // The laptop goes on; its next return holds both changes, and only the new one is taken.
-    tripMust(laptop.workflow().reject(ids[1], u"firm not found"_s));
+    must(laptop.workflow().reject(ids[1], u"firm not found"_s));
     const QString second = laptop.makeReturn();
-    const FieldImportReport next = tripMust(importAtOffice(office, second));
+    const FieldImportReport next = must(importAtOffice(office, second));
     CHECK_FALSE(next.alreadyImported);
     REQUIRE(next.changes.size() == 1);
     CHECK(next.changes.first().action == u"observation.reject"_s);
@@ -165,24 +165,24 @@ TEST_CASE("Field import: a row changed on both sides is a conflict, kept and nev
 
     // The office decides two figures while the verifier is away; the field decides them too.
     office.actAs(u"verifier"_s);
-    tripMust(Workflow(*office.session, office.program()).verify(fieldVisit(ids[0])));
-    tripMust(Workflow(*office.session, office.program()).query(ids[2], u"totals differ"_s));
+    must(Workflow(*office.session, office.program()).verify(fieldVisit(ids[0])));
+    must(Workflow(*office.session, office.program()).query(ids[2], u"totals differ"_s));
     office.actAs(u"officer"_s);
-    tripMust(Workflow(*office.session, office.program()).submit(ids[2]));
-    tripMust(laptop.workflow().query(ids[0], u"firm closed"_s));
-    tripMust(laptop.workflow().verify(fieldVisit(ids[1])));
-    tripMust(laptop.workflow().verify(fieldVisit(ids[2])));
+    must(Workflow(*office.session, office.program()).submit(ids[2]));
+    must(laptop.workflow().query(ids[0], u"firm closed"_s));
+    must(laptop.workflow().verify(fieldVisit(ids[1])));
+    must(laptop.workflow().verify(fieldVisit(ids[2])));
     const QString ret = laptop.makeReturn();
 
     office.advance(3 * 24 * 3600);
-    const FieldImportReport r = tripMust(importAtOffice(office, ret));
+    const FieldImportReport r = must(importAtOffice(office, ret));
     CHECK(r.record.applied == 1);
     CHECK(r.record.conflicts == 2);
     CHECK(office.state(ids[0]) == u"verified"_s); // the office's decision stands
     CHECK(office.state(ids[1]) == u"verified"_s);
     CHECK(office.state(ids[2]) == u"submitted"_s);
 
-    const QList<FieldConflict> open = tripMust(FieldImport::conflicts(*office.session));
+    const QList<FieldConflict> open = must(FieldImport::conflicts(*office.session));
     REQUIRE(open.size() == 2);
     const FieldConflict& first = open[0];
     CHECK(first.rowId == ids[0]);
@@ -207,8 +207,8 @@ TEST_CASE("Field import: a row changed on both sides is a conflict, kept and nev
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().message.contains(u"stays open"_s));
     CHECK(office.state(ids[0]) == u"verified"_s);
-    const FieldConflict kept = tripMust(
-        FieldImport::resolve(*office.session, first.id.left(8), FieldConflict::KeepOffice));
+    const FieldConflict kept =
+        must(FieldImport::resolve(*office.session, first.id.left(8), FieldConflict::KeepOffice));
     CHECK(kept.state == u"resolved"_s);
     CHECK(kept.resolution == FieldConflict::KeepOffice);
     CHECK(kept.resolvedBy == u"verifier"_s);
@@ -218,13 +218,13 @@ TEST_CASE("Field import: a row changed on both sides is a conflict, kept and nev
     // author made it.
     const FieldConflict& second = open[1];
     CHECK(second.rowId == ids[2]);
-    tripMust(FieldImport::resolve(*office.session, second.id, FieldConflict::KeepField));
+    must(FieldImport::resolve(*office.session, second.id, FieldConflict::KeepField));
     CHECK(office.state(ids[2]) == u"verified"_s);
-    const auto o = tripMust(office.session->observations().verification(ids[2]));
+    const auto o = must(office.session->observations().verification(ids[2]));
     REQUIRE(o.has_value());
     CHECK(o->verifier == u"verifier"_s);
-    CHECK(tripMust(FieldImport::conflicts(*office.session)).isEmpty());
-    CHECK(tripMust(FieldImport::conflicts(*office.session, false)).size() == 2);
+    CHECK(must(FieldImport::conflicts(*office.session)).isEmpty());
+    CHECK(must(FieldImport::conflicts(*office.session, false)).size() == 2);
     checkIntact(office);
 }
 
@@ -234,10 +234,10 @@ TEST_CASE("Field import: the four-eyes rule holds for incoming changes", "[impor
     office.addUser(u"ayesha"_s, {Role::Officer, Role::Verifier});
     const QStringList ids = submittedOf(office, u"SKT-SURG"_s);
     // A figure Ayesha reported herself.
-    const QString own = office.draft(u"LINKAGES"_s, tripMust(Period::parse(u"FY2027-Q1"_s)),
+    const QString own = office.draft(u"LINKAGES"_s, must(Period::parse(u"FY2027-Q1"_s)),
                                      u"SKT-SURG"_s, Decimal::fromInt(4), u"ayesha"_s);
     office.actAs(u"ayesha"_s);
-    tripMust(Workflow(*office.session, office.program()).submit(own));
+    must(Workflow(*office.session, office.program()).submit(own));
     Laptop laptop(office, u"skt"_s, trip(u"ayesha"_s), 503);
     CHECK_FALSE(laptop.workflow().verify(fieldVisit(own)).ok()); // the laptop says no too
 
@@ -247,21 +247,21 @@ TEST_CASE("Field import: the four-eyes rule holds for incoming changes", "[impor
     laptop.session.reset();
     rawExec(work, u"UPDATE observations SET reporter = 'officer' WHERE id = '%1'; UPDATE "
                   "transitions SET user_name = 'officer' WHERE observation_id = '%1'"_s.arg(own));
-    laptop.session = tripMust(
+    laptop.session = must(
         Session::open(work, SessionOptions::deterministic(504, office.now().addDays(1), u"x"_s)));
-    laptop.session->setCurrentUser(*tripMust(laptop.session->users().find(u"ayesha"_s)));
-    tripMust(laptop.workflow().verify(fieldVisit(own)));
-    tripMust(laptop.workflow().verify(fieldVisit(ids[0])));
+    laptop.session->setCurrentUser(*must(laptop.session->users().find(u"ayesha"_s)));
+    must(laptop.workflow().verify(fieldVisit(own)));
+    must(laptop.workflow().verify(fieldVisit(ids[0])));
     laptop.session.reset();
     rawExec(work, u"UPDATE observations SET reporter = 'ayesha' WHERE id = '%1'; UPDATE "
                   "transitions SET user_name = 'ayesha' WHERE observation_id = '%1' AND action = "
                   "'submit'"_s.arg(own));
-    laptop.session = tripMust(
+    laptop.session = must(
         Session::open(work, SessionOptions::deterministic(505, office.now().addDays(1), u"x"_s)));
     const QString ret = laptop.makeReturn();
 
     office.advance(3 * 24 * 3600);
-    const FieldImportReport r = tripMust(importAtOffice(office, ret));
+    const FieldImportReport r = must(importAtOffice(office, ret));
     const FieldChange* refused = changeFor(r, u"observation.verify"_s, own);
     REQUIRE(refused);
     CHECK(refused->outcome == FieldChange::Refused);
@@ -280,7 +280,7 @@ TEST_CASE("Field import: foreign, damaged, truncated or altered returns are refu
     DemoCopy office;
     const QStringList ids = submittedOf(office, u"SKT-SURG"_s);
     Laptop laptop(office, u"skt"_s, trip(u"verifier"_s), 506);
-    tripMust(laptop.workflow().verify(fieldVisit(ids[0])));
+    must(laptop.workflow().verify(fieldVisit(ids[0])));
     const QString ret = laptop.makeReturn();
     const QByteArray bytes = readFile(ret);
     office.advance(3 * 24 * 3600);
@@ -327,7 +327,7 @@ TEST_CASE("Field import: foreign, damaged, truncated or altered returns are refu
         laptop.session.reset();
         rawExec(laptop.workPath(),
                 u"UPDATE observations SET value = '99' WHERE id = '%1'"_s.arg(ids[1]));
-        laptop.session = tripMust(Session::open(laptop.workPath()));
+        laptop.session = must(Session::open(laptop.workPath()));
         refusedWith(laptop.makeReturn(), u"without an audit entry"_s);
     }
     SECTION("a package package is not a return")
@@ -353,15 +353,15 @@ TEST_CASE("Field import: two laptops back in either order, nothing lost", "[impo
             REQUIRE(ids.size() >= 3);
             Laptop a(office, u"a"_s, trip(u"verifier"_s), 510);
             Laptop b(office, u"b"_s, trip(u"verifier2"_s), 511);
-            tripMust(a.workflow().verify(fieldVisit(ids[0])));
-            tripMust(b.workflow().reject(ids[0], u"not upgraded"_s));
-            tripMust(a.workflow().query(ids[1], u"list the firms"_s));
-            tripMust(b.workflow().verify(fieldVisit(ids[2])));
+            must(a.workflow().verify(fieldVisit(ids[0])));
+            must(b.workflow().reject(ids[0], u"not upgraded"_s));
+            must(a.workflow().query(ids[1], u"list the firms"_s));
+            must(b.workflow().verify(fieldVisit(ids[2])));
             const QString ra = a.makeReturn();
             const QString rb = b.makeReturn();
             office.advance(3 * 24 * 3600);
-            const FieldImportReport first = tripMust(importAtOffice(office, aFirst ? ra : rb));
-            const FieldImportReport second = tripMust(importAtOffice(office, aFirst ? rb : ra));
+            const FieldImportReport first = must(importAtOffice(office, aFirst ? ra : rb));
+            const FieldImportReport second = must(importAtOffice(office, aFirst ? rb : ra));
             CHECK(first.record.conflicts == 0);
             CHECK(first.record.applied == 2);
             CHECK(second.record.conflicts == 1);
@@ -370,7 +370,7 @@ TEST_CASE("Field import: two laptops back in either order, nothing lost", "[impo
             CHECK(office.state(ids[0]) == (aFirst ? u"verified"_s : u"rejected"_s));
             CHECK(office.state(ids[1]) == u"queried"_s);
             CHECK(office.state(ids[2]) == u"verified"_s);
-            const auto open = tripMust(FieldImport::conflicts(*office.session));
+            const auto open = must(FieldImport::conflicts(*office.session));
             REQUIRE(open.size() == 1);
             CHECK(open.first().rowId == ids[0]);
             CHECK(open.first().fieldUser == (aFirst ? u"verifier2"_s : u"verifier"_s));
@@ -392,22 +392,22 @@ TEST_CASE("Field import: sample outcomes recorded in the field, and the close's 
     REQUIRE(claims.size() == 1);
     office.actAs(u"verifier"_s);
     const Sample drawn =
-        tripMust(Samples(*office.session, office.program()).draw(claims[0], u"field"_s, 3));
+        must(Samples(*office.session, office.program()).draw(claims[0], u"field"_s, 3));
     FieldPackage::Request request = trip(u"verifier"_s);
     request.samples = {drawn.id};
     Laptop laptop(office, u"skt"_s, request, 520);
     Samples field(*laptop.session, laptop.program);
     for (const SampleItem& item : drawn.items)
-        tripMust(field.record(drawn.id, item.key, SampleOutcome::Confirmed, u"seen"_s));
-    tripMust(field.close(drawn.id));
+        must(field.record(drawn.id, item.key, SampleOutcome::Confirmed, u"seen"_s));
+    must(field.close(drawn.id));
     const QString ret = laptop.makeReturn();
 
     office.advance(3 * 24 * 3600);
-    const FieldImportReport r = tripMust(importAtOffice(office, ret));
+    const FieldImportReport r = must(importAtOffice(office, ret));
     CHECK(r.record.refused == 0);
     CHECK(r.record.conflicts == 0);
     CHECK(r.record.applied == drawn.items.size() + 1);
-    const Sample closed = tripMust(Samples(*office.session, office.program()).find(drawn.id));
+    const Sample closed = must(Samples(*office.session, office.program()).find(drawn.id));
     CHECK(closed.state == u"closed"_s);
     CHECK(closed.closedBy == u"verifier"_s);
     for (const SampleItem& item : closed.items) {
@@ -415,7 +415,7 @@ TEST_CASE("Field import: sample outcomes recorded in the field, and the close's 
         CHECK(item.recordedBy == u"verifier"_s);
     }
     CHECK(office.state(claims[0]) == u"verified"_s);
-    const auto o = tripMust(office.session->observations().verification(claims[0]));
+    const auto o = must(office.session->observations().verification(claims[0]));
     REQUIRE(o.has_value());
     CHECK(o->method == VerificationMethod::Sample);
     checkIntact(office);
@@ -429,20 +429,20 @@ TEST_CASE("Field import: a file the office attached meanwhile is the field's evi
     Laptop laptop(office, u"skt"_s, trip(u"verifier"_s), 530);
     const QString file = pdf(office.dir(), u"contract.pdf"_s);
     office.actAs(u"officer"_s);
-    const auto atOffice = tripMust(EvidenceService::attachFiles(
+    const auto atOffice = must(EvidenceService::attachFiles(
         *office.session, Evidence::Target::Observation, ids[0], {file}));
     Workflow::VerifyRequest v = fieldVisit(ids[0]);
     v.evidencePaths = {file};
-    const Verification inField = tripMust(laptop.workflow().verify(v));
+    const Verification inField = must(laptop.workflow().verify(v));
     REQUIRE(inField.evidenceId != atOffice.first().id);
     const QString ret = laptop.makeReturn();
 
     const qsizetype attachedBefore = evidenceOn(office, ids[0]);
     office.advance(3 * 24 * 3600);
-    const FieldImportReport r = tripMust(importAtOffice(office, ret));
+    const FieldImportReport r = must(importAtOffice(office, ret));
     CHECK(r.record.refused == 0);
     CHECK(r.record.applied == 2);
-    const auto verified = tripMust(office.session->observations().verification(ids[0]));
+    const auto verified = must(office.session->observations().verification(ids[0]));
     REQUIRE(verified.has_value());
     CHECK(verified->evidenceId == atOffice.first().id); // one file, not two
     CHECK(evidenceOn(office, ids[0]) == attachedBefore);

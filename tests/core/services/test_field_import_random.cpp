@@ -28,9 +28,9 @@ struct Side {
             REQUIRE(QFile::copy(from + u".original"_s, to + u".original"_s));
         SessionOptions o = SessionOptions::deterministic(seed, now, u"test"_s);
         o.minimumPasswordCost = true;
-        session = tripMust(Session::open(to, o));
-        session->setCurrentUser(*tripMust(session->users().find(user)));
-        program = tripMust(session->programs().load());
+        session = must(Session::open(to, o));
+        session->setCurrentUser(*must(session->users().find(user)));
+        program = must(session->programs().load());
     }
     std::unique_ptr<Session> session;
     Program program;
@@ -51,15 +51,15 @@ void work(Side& side, QRandomGenerator& rng, const QStringList& figures, const S
             continue;
         switch (rng.bounded(3)) {
         case 0:
-            tripMust(workflow.verify(fieldVisit(id)));
+            must(workflow.verify(fieldVisit(id)));
             side.changed.insert(id, u"verified"_s);
             break;
         case 1:
-            tripMust(workflow.reject(id, u"random rejection"_s));
+            must(workflow.reject(id, u"random rejection"_s));
             side.changed.insert(id, u"rejected"_s);
             break;
         default:
-            tripMust(workflow.query(id, u"random query"_s));
+            must(workflow.query(id, u"random query"_s));
             side.changed.insert(id, u"queried"_s);
             break;
         }
@@ -71,7 +71,7 @@ void work(Side& side, QRandomGenerator& rng, const QStringList& figures, const S
         const int times = rng.bounded(100) < 30 ? 1 + static_cast<int>(rng.bounded(2)) : 0;
         for (int t = 0; t < times; ++t) {
             const SampleOutcome o = outcomes.at(static_cast<int>(rng.bounded(3)));
-            tripMust(samples.record(sample.id, item.key, o));
+            must(samples.record(sample.id, item.key, o));
             side.changed.insert(itemKey(item.id), enumToString(kSampleOutcomeNames, o));
         }
     }
@@ -80,8 +80,8 @@ void work(Side& side, QRandomGenerator& rng, const QStringList& figures, const S
 QString officeValue(Side& office, const QString& key, const Sample& sample)
 {
     if (!key.startsWith(u"item:"_s))
-        return tripMust(office.session->observations().find(key)).state;
-    const Sample now = tripMust(Samples(*office.session, office.program).find(sample.id));
+        return must(office.session->observations().find(key)).state;
+    const Sample now = must(Samples(*office.session, office.program).find(sample.id));
     for (const SampleItem& item : now.items) {
         if (itemKey(item.id) == key)
             return item.outcome ? enumToString(kSampleOutcomeNames, *item.outcome) : QString();
@@ -92,7 +92,7 @@ QString officeValue(Side& office, const QString& key, const Sample& sample)
 int primaryEntries(Session& laptop)
 {
     int n = 0;
-    for (const AuditEntry& e : tripMust(laptop.audit().entries())) {
+    for (const AuditEntry& e : must(laptop.audit().entries())) {
         if (FieldReplay::kindOf(e, nullptr) == FieldReplay::Kind::Replayed)
             ++n;
     }
@@ -116,8 +116,7 @@ TEST_CASE("Field import: 200 random scenarios lose no update and surface every c
                               .value(0);
     REQUIRE_FALSE(claim.isEmpty());
     base.actAs(u"verifier"_s);
-    const Sample sample =
-        tripMust(Samples(*base.session, base.program()).draw(claim, u"random"_s, 3));
+    const Sample sample = must(Samples(*base.session, base.program()).draw(claim, u"random"_s, 3));
     QStringList decided = figures;
     decided.removeAll(claim); // the sampled figure is decided by closing its sample
     FieldPackage::Request request;
@@ -151,19 +150,19 @@ TEST_CASE("Field import: 200 random scenarios lose no update and surface every c
         const int bChanges = primaryEntries(*fieldB.session);
         const QString ra = dir + u"a.dlireturn"_s;
         const QString rb = dir + u"b.dlireturn"_s;
-        tripMust(FieldReturn::make(*fieldA.session, ra, kTripPassphrase,
-                                   SealedArchive::KeyCost::Minimum));
-        tripMust(FieldReturn::make(*fieldB.session, rb, kTripPassphrase,
-                                   SealedArchive::KeyCost::Minimum));
+        must(FieldReturn::make(*fieldA.session, ra, kTripPassphrase,
+                               SealedArchive::KeyCost::Minimum));
+        must(FieldReturn::make(*fieldB.session, rb, kTripPassphrase,
+                               SealedArchive::KeyCost::Minimum));
 
         const bool aFirst = rng.bounded(2) == 0;
         Side& first = aFirst ? fieldA : fieldB;
         Side& second = aFirst ? fieldB : fieldA;
-        office.session->setCurrentUser(*tripMust(office.session->users().find(u"manager"_s)));
+        office.session->setCurrentUser(*must(office.session->users().find(u"manager"_s)));
         FieldImportReport r1 =
-            tripMust(FieldImport::run(*office.session, aFirst ? ra : rb, kTripPassphrase));
+            must(FieldImport::run(*office.session, aFirst ? ra : rb, kTripPassphrase));
         FieldImportReport r2 =
-            tripMust(FieldImport::run(*office.session, aFirst ? rb : ra, kTripPassphrase));
+            must(FieldImport::run(*office.session, aFirst ? rb : ra, kTripPassphrase));
         for (const FieldImportReport* r : {&r1, &r2}) {
             for (const FieldChange& c : r->changes) {
                 INFO(c.action.toStdString() << " " << c.reason.toStdString());
@@ -193,7 +192,7 @@ TEST_CASE("Field import: 200 random scenarios lose no update and surface every c
         }
         // Every conflict surfaced: one per (laptop, row) that lost, each with both versions.
         QSet<QString> conflictRows;
-        const QList<FieldConflict> open = tripMust(FieldImport::conflicts(*office.session));
+        const QList<FieldConflict> open = must(FieldImport::conflicts(*office.session));
         for (const FieldConflict& k : open) {
             CHECK_FALSE(k.fieldValues.isEmpty());
             CHECK_FALSE(k.officeValues.isEmpty());
@@ -205,10 +204,10 @@ TEST_CASE("Field import: 200 random scenarios lose no update and surface every c
 
         // Importing again changes nothing.
         const FieldImportReport again =
-            tripMust(FieldImport::run(*office.session, aFirst ? ra : rb, kTripPassphrase));
+            must(FieldImport::run(*office.session, aFirst ? ra : rb, kTripPassphrase));
         CHECK(again.alreadyImported);
         if (n % 25 == 0) {
-            const AuditReport report = tripMust(office.session->audit().verify());
+            const AuditReport report = must(office.session->audit().verify());
             CHECK(report.problems.isEmpty());
         }
     }

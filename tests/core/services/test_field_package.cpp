@@ -14,18 +14,12 @@
 using namespace Qt::StringLiterals;
 using namespace dli;
 using dli::test::DemoCopy;
+using dli::test::must;
 
 namespace {
 
 const QByteArray kPassphrase = "field visit 2026";
 constexpr auto kCost = SealedArchive::KeyCost::Minimum;
-
-template <typename T> T must(Result<T> r)
-{
-    if (!r)
-        FAIL(r.error().text().toStdString());
-    return std::move(r).value();
-}
 
 FieldPackage::Request sialkot()
 {

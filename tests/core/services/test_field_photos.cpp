@@ -17,24 +17,12 @@ using namespace dli;
 using dli::test::DemoCopy;
 using dli::test::ExifFields;
 using dli::test::jpegWithExif;
+using dli::test::must;
 
 namespace {
 
 const QByteArray kPassphrase = "field visit 2026";
 const QByteArray kPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n";
-
-template <typename T> T must(Result<T> r)
-{
-    if (!r)
-        FAIL(r.error().text().toStdString());
-    return std::move(r).value();
-}
-
-void must(const Status& s)
-{
-    if (!s)
-        FAIL(s.error().text().toStdString());
-}
 
 // The point `metres` due north of `p`.
 GeoPoint northOf(const GeoPoint& p, double metres)

@@ -19,15 +19,9 @@
 using namespace Qt::StringLiterals;
 using namespace dli;
 using dli::test::DemoCopy;
+using dli::test::must;
 
 namespace {
-
-template <typename T> T must(Result<T> r)
-{
-    if (!r)
-        FAIL(r.error().text().toStdString());
-    return std::move(r).value();
-}
 
 QuarterlyReport build(DemoCopy& d, const Period& quarter, const QDateTime& knownAt = {},
                       const QDate& asOf = {})

@@ -17,15 +17,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace dli;
+using dli::test::must;
 
 namespace {
-
-template <typename T> T must(Result<T> r)
-{
-    if (!r)
-        FAIL(r.error().text().toStdString());
-    return std::move(r).value();
-}
 
 void mustWrite(const QuarterlyReport& report, const QString& path)
 {

@@ -11,18 +11,12 @@
 using namespace Qt::StringLiterals;
 using namespace dli;
 using Catch::Matchers::Contains;
+using dli::test::must;
 
 namespace {
 
 constexpr auto kCost = SealedArchive::KeyCost::Interactive;
 const QByteArray kPassphrase = QByteArrayLiteral("sialkot field visit 2026");
-
-template <typename T> T must(Result<T> r)
-{
-    if (!r)
-        FAIL(r.error().text().toStdString());
-    return std::move(r).value();
-}
 
 // Bytes that do not compress or repeat, so that a chunk boundary cannot hide a mistake.
 QByteArray pattern(qsizetype size, quint32 seed)
