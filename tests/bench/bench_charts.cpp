@@ -2,17 +2,12 @@
 // engine, and drawing them to 1000x600 images. Prints the figures; asserts nothing.
 //
 //   bench_charts [RUNS]      (default 5; offscreen unless QT_QPA_PLATFORM is set)
+#include "bench_support.h"
 #include "core/charts/chart_data.h"
-#include "core/io/demo.h"
-#include "core/storage/session.h"
 #include "ui/charts/chart_export.h"
 
 #include <QApplication>
-#include <QElapsedTimer>
-#include <QTemporaryDir>
 #include <QTextStream>
-#include <algorithm>
-#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -21,21 +16,12 @@ int main(int argc, char** argv)
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    const int runs = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 5;
-    QTemporaryDir dir;
-    const QString db = dir.filePath(u"demo.dlidb"_s);
-    if (!dli::Demo::create(db)) {
-        std::fputs("cannot create the demo\n", stderr);
+    const int runs = dli::bench::runsFrom(argc, argv);
+    const auto demo = dli::bench::OpenDemo::make();
+    if (!demo)
         return 1;
-    }
-    auto session = dli::Session::open(db);
-    if (!session)
-        return 1;
-    auto program = session.value()->programs().load();
-    if (!program)
-        return 1;
-    dli::Session& s = *session.value();
-    const dli::Program& p = program.value();
+    dli::Session& s = *demo->session;
+    const dli::Program& p = demo->program;
     const QDate asOf(2026, 7, 1);
     QList<double> compute, draw;
     for (int run = 0; run < runs; ++run) {
@@ -48,22 +34,20 @@ int main(int argc, char** argv)
             dli::ChartData::clusters(s, p, u"FIRMS_UPGRADE"_s, dli::Period::year(2026), asOf),
             dli::ChartData::verificationFlow(s, p, asOf),
             dli::ChartData::indicatorTrend(s, p, u"TRAINED_W"_s, asOf)};
-        compute << static_cast<double>(t.nsecsElapsed()) / 1e6;
-        t.restart();
+        compute << dli::bench::lap(t);
         for (const auto& c : charts) {
             if (!c)
                 return 1;
             (void)dli::ui::ChartExport::image(c.value(), QSize(1000, 600));
         }
-        draw << static_cast<double>(t.nsecsElapsed()) / 1e6;
+        draw << dli::bench::lap(t);
     }
-    std::sort(compute.begin(), compute.end());
-    std::sort(draw.begin(), draw.end());
+    const double computed = dli::bench::median(compute);
+    const double drawn = dli::bench::median(draw);
     QTextStream out(stdout);
     out << "the six charts on the demo, " << runs << " runs, median in ms\n"
-        << "computing the series    " << QString::number(compute[runs / 2], 'f', 1) << '\n'
-        << "drawing them 1000x600   " << QString::number(draw[runs / 2], 'f', 1) << '\n'
-        << "both                    " << QString::number(compute[runs / 2] + draw[runs / 2], 'f', 1)
-        << '\n';
+        << "computing the series    " << QString::number(computed, 'f', 1) << '\n'
+        << "drawing them 1000x600   " << QString::number(drawn, 'f', 1) << '\n'
+        << "both                    " << QString::number(computed + drawn, 'f', 1) << '\n';
     return 0;
 }

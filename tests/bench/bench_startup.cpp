@@ -3,6 +3,7 @@
 // for loading the libraries and opening the file) and prints the figures; it asserts nothing.
 //
 //   bench_startup [RUNS]      (default 5; offscreen unless QT_QPA_PLATFORM is set)
+#include "bench_support.h"
 #include "core/io/demo.h"
 #include "ui/login_dialog.h"
 #include "ui/main_window.h"
@@ -12,13 +13,12 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTextStream>
-#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+using dli::bench::median;
 
 namespace {
 
@@ -72,12 +72,6 @@ int child(int argc, char** argv, const QString& db)
     return 0;
 }
 
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v[v.size() / 2];
-}
-
 } // namespace
 
 int main(int argc, char** argv)
@@ -88,13 +82,11 @@ int main(int argc, char** argv)
         return child(argc, argv, QString::fromLocal8Bit(argv[2]));
 
     QCoreApplication app(argc, argv);
-    const int runs = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 5;
-    QTemporaryDir dir;
-    const QString db = dir.filePath(u"demo.dlidb"_s);
-    if (!dli::Demo::create(db)) {
-        std::fputs("cannot create the demo\n", stderr);
+    const int runs = dli::bench::runsFrom(argc, argv);
+    dli::bench::DemoFile demo;
+    if (!demo.make())
         return 1;
-    }
+    const QString& db = demo.path;
     QList<double> main, login, dashboard;
     for (int i = 0; i < runs; ++i) {
         QProcess p;
