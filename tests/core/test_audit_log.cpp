@@ -63,25 +63,6 @@ struct Tampered : test::DemoCopy {
     }
 };
 
-// Whether any problem contains every one of the parts.
-bool mentions(const QStringList& problems, const QStringList& parts)
-{
-    for (const QString& p : problems) {
-        bool all = true;
-        for (const QString& part : parts)
-            all = all && p.contains(part);
-        if (all)
-            return true;
-    }
-    return false;
-}
-
-#define CHECK_MENTIONS(problems, ...)                                                              \
-    do {                                                                                           \
-        INFO("problems:\n" << (problems).join(u'\n').toStdString());                               \
-        CHECK(mentions((problems), QStringList{__VA_ARGS__}));                                     \
-    } while (false)
-
 QString entryText(std::int64_t seq)
 {
     return u"audit entry "_s + QString::number(seq);
@@ -395,8 +376,8 @@ TEST_CASE("Audit: an evidence file changed outside DLI Tracker is found", "[audi
                 .arg(QString::fromLatin1(forged.toHex()), id));
         INFO(problems.join(u'\n').toStdString());
         CHECK_FALSE(problems.isEmpty());
-        CHECK((mentions(problems, {u"evidence row "_s + id}) ||
-               mentions(problems, {u"evidence"_s, u"digest"_s})));
+        CHECK((test::mentions(problems, {u"evidence row "_s + id}) ||
+               test::mentions(problems, {u"evidence"_s, u"digest"_s})));
     }
 }
 

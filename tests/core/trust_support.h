@@ -48,6 +48,19 @@ inline QString rawText(const QString& path, const QString& sql)
     return out;
 }
 
+// Whether any problem (of `audit verify`, say) contains every one of the parts.
+inline bool mentions(const QStringList& problems, const QStringList& parts)
+{
+    for (const QString& p : problems) {
+        bool all = true;
+        for (const QString& part : parts)
+            all = all && p.contains(part);
+        if (all)
+            return true;
+    }
+    return false;
+}
+
 // A copy of the demo, opened with a settable clock and minimum-cost password hashes.
 class DemoCopy {
 public:
@@ -199,3 +212,10 @@ private:
 };
 
 } // namespace dli::test
+
+// Checks that a problem mentions every part, printing the problems when none does.
+#define CHECK_MENTIONS(problems, ...)                                                              \
+    do {                                                                                           \
+        INFO("problems:\n" << (problems).join(u'\n').toStdString());                               \
+        CHECK(dli::test::mentions((problems), QStringList{__VA_ARGS__}));                          \
+    } while (false)

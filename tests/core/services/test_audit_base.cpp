@@ -72,24 +72,6 @@ struct FieldCopy : DemoCopy {
     }
 };
 
-bool mentions(const QStringList& problems, const QStringList& parts)
-{
-    for (const QString& p : problems) {
-        bool all = true;
-        for (const QString& part : parts)
-            all = all && p.contains(part);
-        if (all)
-            return true;
-    }
-    return false;
-}
-
-#define CHECK_MENTIONS(problems, ...)                                                              \
-    do {                                                                                           \
-        INFO("problems:\n" << (problems).join(u'\n').toStdString());                               \
-        CHECK(mentions((problems), QStringList{__VA_ARGS__}));                                     \
-    } while (false)
-
 } // namespace
 
 TEST_CASE("Audit base: an emptied field copy starts at the office's head", "[audit][base]")
