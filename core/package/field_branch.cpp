@@ -65,11 +65,10 @@ AuditEntry entryFrom(const Named& v)
 
 } // namespace
 
-Result<FieldBranch> FieldBranch::read(FieldExchangeStore& store, const QByteArray& changeset,
+Result<FieldBranch> FieldBranch::read(FieldExchangeStore& store,
+                                      const QList<Database::Change>& changes,
                                       const ReturnManifest& m, const QString& path)
 {
-    QList<Database::Change> changes;
-    DLI_ASSIGN(changes, Database::changes(changeset));
     QHash<QString, QStringList> columns;
     auto columnsOf = [&](const QString& table) -> Result<QStringList> {
         if (!columns.contains(table)) {

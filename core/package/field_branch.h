@@ -2,6 +2,7 @@
 
 #include "core/audit/audit_log.h"
 #include "core/result.h"
+#include "core/storage/database.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -23,7 +24,8 @@ public:
     QList<AuditEntry> entries;           // oldest first
     QHash<QString, QByteArray> contents; // evidence content by SHA-256
 
-    static Result<FieldBranch> read(FieldExchangeStore& store, const QByteArray& changeset,
+    static Result<FieldBranch> read(FieldExchangeStore& store,
+                                    const QList<Database::Change>& changes,
                                     const ReturnManifest& manifest, const QString& path);
 };
 

@@ -232,7 +232,7 @@ Result<FieldImportReport> FieldImport::run(Session& office, const QString& path,
                                      "older backup, or the return is not this database's")
                                       .arg(m.baseAuditSeq));
     FieldBranch branch;
-    DLI_ASSIGN(branch, FieldBranch::read(store, opened.changeset, m, path));
+    DLI_ASSIGN(branch, FieldBranch::read(store, opened.changes, m, path));
     Program program;
     DLI_ASSIGN(program, office.programs().load());
 

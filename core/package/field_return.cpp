@@ -127,8 +127,8 @@ Result<FieldReturn::Opened> FieldReturn::open(const QString& path, const QByteAr
         e.location = path;
         return e;
     }
-    QList<Database::Change> changes;
-    DLI_ASSIGN(changes, Database::changes(out.changeset));
+    DLI_ASSIGN(out.changes, Database::changes(out.changeset));
+    const QList<Database::Change>& changes = out.changes;
     if (changes.size() != out.manifest.changes) {
         Error e(ErrorCode::InvalidInput,
                 tr("the return holds %1 changes where its manifest says %2: the file was altered")

@@ -2,6 +2,7 @@
 
 #include "core/package/sealed_archive.h"
 #include "core/result.h"
+#include "core/storage/database.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -46,6 +47,7 @@ public:
     struct Opened {
         ReturnManifest manifest;
         QByteArray changeset;
+        QList<Database::Change> changes; // the changeset, read
     };
     static Result<Opened> open(const QString& path, const QByteArray& passphrase);
 };
