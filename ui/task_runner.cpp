@@ -32,6 +32,7 @@ Status TaskRunner::run(QWidget* parent, Workspace& workspace, const QString& tit
     Session& main = workspace.session();
     Progress progress;
     Status result;
+    bool wrote = false;
     // The worker's own session: SQLite connections are not shared between threads.
     QThread* worker = QThread::create([&] {
         auto session = Session::open(main.path(), main.options());
@@ -41,7 +42,9 @@ Status TaskRunner::run(QWidget* parent, Workspace& workspace, const QString& tit
         }
         if (const auto& user = main.currentUser())
             session.value()->setCurrentUser(*user);
+        const std::int64_t before = session.value()->database().totalChanges();
         result = job(*session.value(), progress);
+        wrote = session.value()->database().totalChanges() != before;
     });
     QProgressDialog dialog(title, QObject::tr("Cancel"), 0, 0, parent);
     dialog.setWindowTitle(title);
@@ -80,8 +83,9 @@ Status TaskRunner::run(QWidget* parent, Workspace& workspace, const QString& tit
     if (!result && cancelled)
         return Error(ErrorCode::Conflict,
                      QObject::tr("%1 was cancelled; nothing was changed.").arg(title));
-    if (result) {
-        // The job wrote through its own session: the window's models hear of it here.
+    if (result && wrote) {
+        // The job wrote through its own session: the window's models hear of it here (a job
+        // that only read, a report or a check, leaves them as they are).
         emit main.notifier().observationsChanged();
         emit main.notifier().evidenceChanged();
         emit main.notifier().eventsChanged();

@@ -207,6 +207,11 @@ bool Database::inTransaction() const
     return sqlite3_get_autocommit(m_db) == 0;
 }
 
+std::int64_t Database::totalChanges() const
+{
+    return sqlite3_total_changes64(m_db);
+}
+
 Result<std::int64_t> Database::scalar(const QString& sql)
 {
     auto stmt = prepare(sql);

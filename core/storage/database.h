@@ -45,6 +45,8 @@ public:
     Status exec(const QString& sql);
     // Whether a transaction is open on this connection.
     bool inTransaction() const;
+    // Rows inserted, updated or deleted through this connection since it was opened.
+    std::int64_t totalChanges() const;
     // Runs a query whose first column of the first row is an integer.
     Result<std::int64_t> scalar(const QString& sql);
 

@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QSignalSpy>
 #include <QThread>
 #include <QUndoCommand>
 #include <QUndoStack>
@@ -249,4 +250,28 @@ TEST_CASE("Every page drawn at 1280x800 and 1920x1080, and right to left", "[ui]
         }
     }
     QGuiApplication::setLayoutDirection(Qt::LeftToRight);
+}
+
+TEST_CASE("A background job tells the window of changes only when it wrote", "[ui][shell][task]")
+{
+    dli::test::ui::DemoWorkspace ws(u"admin"_s);
+    QWidget parent;
+    QSignalSpy heard(&ws.session->notifier(), &dli::ChangeNotifier::observationsChanged);
+    const dli::Status read = dli::ui::TaskRunner::run(
+        &parent, *ws.workspace, u"Reading"_s,
+        [](dli::Session& s, dli::ui::TaskRunner::Progress&) -> dli::Status {
+            auto count = s.database().scalar(u"SELECT count(*) FROM observations"_s);
+            return count ? dli::Status() : dli::Status(count.error());
+        });
+    REQUIRE(read.ok());
+    CHECK(heard.isEmpty());
+
+    const dli::Status wrote = dli::ui::TaskRunner::run(
+        &parent, *ws.workspace, u"Writing"_s,
+        [](dli::Session& s, dli::ui::TaskRunner::Progress&) -> dli::Status {
+            return s.database().exec(u"INSERT INTO logins (user_name, at, outcome) VALUES "
+                                     "('admin', '2026-07-01T09:00:00Z', 'ok')"_s);
+        });
+    REQUIRE(wrote.ok());
+    CHECK(heard.size() == 1);
 }
