@@ -1,5 +1,6 @@
 #include "core/charts/chart_data.h"
 
+#include "core/charts/chart_source.h"
 #include "core/engine/disbursement.h"
 #include "core/engine/value_calculator.h"
 #include "core/model/verification.h"
@@ -120,17 +121,6 @@ QList<Observation> figuresAsOf(const QList<Observation>& all, const Program& pro
         out << std::move(o);
     }
     return out;
-}
-
-// Every observation as it stood at knownAt (invalid: as it stands now).
-Result<QList<Observation>> observationsKnownAt(Session& session, const Program& program,
-                                               const QDate& asOf, const QDateTime& knownAt)
-{
-    if (!knownAt.isValid())
-        return session.observations().all();
-    DisbursementEngine::Input in;
-    DLI_ASSIGN(in, Disbursements(session, program).inputs(asOf, knownAt));
-    return in.observations;
 }
 
 // Whether a value meets a target in the indicator's direction.
@@ -268,10 +258,10 @@ const ChartSeries* ChartData::find(QStringView role) const
 //    after the deadline while the window is open; "due" before the deadline. One note per DLR.
 // Both lines have no value after the as-of date. Empty when no verified or pending figure of
 // the indicator counts.
-Result<ChartData> ChartData::dliProgress(Session& session, const Program& program,
-                                         const QString& dliCode, const QDate& asOf,
-                                         const QDateTime& knownAt)
+Result<ChartData> ChartData::dliProgress(ChartSource& source, const QString& dliCode)
 {
+    const Program& program = source.program();
+    const QDate& asOf = source.asOf();
     const Dli* dli = program.dli(dliCode);
     if (!dli)
         return Error(ErrorCode::NotFound, tr("unknown DLI \"%1\"").arg(dliCode));
@@ -288,7 +278,7 @@ Result<ChartData> ChartData::dliProgress(Session& session, const Program& progra
     chart.yTitle = x->title.isEmpty() ? x->code : x->title;
 
     QList<Observation> all;
-    DLI_ASSIGN(all, observationsKnownAt(session, program, asOf, knownAt));
+    DLI_ASSIGN(all, source.observations());
     all.removeIf([x](const Observation& o) { return o.indicator != x->code; });
     const QList<Period> axis = indicatorAxis(program, *x);
     const bool ytd = isYearToDate(*x);
@@ -399,9 +389,10 @@ Result<ChartData> ChartData::dliProgress(Session& session, const Program& progra
 //    never below zero (an overpayment is said in the notes).
 // "allocation" (marker) is the adjusted allocation, the bar's full length. Empty when the
 // program has no DLI or the DLIs allocate nothing.
-Result<ChartData> ChartData::disbursementByDli(Session& session, const Program& program,
-                                               const QDate& asOf, const QDateTime& knownAt)
+Result<ChartData> ChartData::disbursementByDli(ChartSource& source)
 {
+    const Program& program = source.program();
+    const QDate& asOf = source.asOf();
     ChartData chart;
     chart.kind = u"disbursement"_s;
     chart.title = tr("Disbursement by DLI as of %1").arg(isoDate(asOf));
@@ -412,7 +403,7 @@ Result<ChartData> ChartData::disbursementByDli(Session& session, const Program& 
     if (program.dlis.isEmpty() || program.allocatedToDlis().isZero())
         return empty(chart, tr("The program has no DLI with money allocated."));
     Disbursement d;
-    DLI_ASSIGN(d, Disbursements(session, program).compute(asOf, knownAt));
+    DLI_ASSIGN(d, source.disbursement());
     const Currency& c = program.currency;
     ChartSeries disbursed{tr("Disbursed"), u"disbursed"_s, u"stacked"_s, {}};
     ChartSeries payable{tr("Payable now"), u"payable"_s, u"stacked"_s, {}};
@@ -459,9 +450,10 @@ Result<ChartData> ChartData::disbursementByDli(Session& session, const Program& 
 //    quarter's end, for every quarter (the future too).
 // The two lines have no value for quarters that begin after the as-of date. Empty when the
 // program has no DLI, or nothing was earned or disbursed by the as-of date.
-Result<ChartData> ChartData::disbursementTimeline(Session& session, const Program& program,
-                                                  const QDate& asOf, const QDateTime& knownAt)
+Result<ChartData> ChartData::disbursementTimeline(ChartSource& source)
 {
+    const Program& program = source.program();
+    const QDate& asOf = source.asOf();
     const int sm = program.fiscalYearStartMonth;
     const Currency& c = program.currency;
     ChartData chart;
@@ -480,7 +472,7 @@ Result<ChartData> ChartData::disbursementTimeline(Session& session, const Progra
     }
     const QList<Period> axis = quarterRange(program.signingDate, last, sm);
     DisbursementEngine::Input in;
-    DLI_ASSIGN(in, Disbursements(session, program).inputs(asOf, knownAt));
+    DLI_ASSIGN(in, source.input());
     ChartSeries disbursed{tr("Disbursed (cumulative)"), u"disbursed"_s, u"line"_s, {}};
     ChartSeries earned{tr("Earned (cumulative)"), u"earned"_s, u"line"_s, {}};
     ChartSeries allocation{
@@ -521,10 +513,12 @@ Result<ChartData> ChartData::disbursementTimeline(Session& session, const Progra
 // every cluster, where the framework sets one: it is the whole program's target, as a note
 // says. Empty when no cluster has a value (an indicator reported for the whole program only, a
 // quarter of a yearly indicator, nothing reported).
-Result<ChartData> ChartData::clusters(Session& session, const Program& program,
-                                      const QString& indicator, const Period& period,
-                                      const QDate& asOf, const QDateTime& knownAt)
+Result<ChartData> ChartData::clusters(ChartSource& source, const QString& indicator,
+                                      const Period& period)
 {
+    Session& session = source.session();
+    const Program& program = source.program();
+    const QDate& asOf = source.asOf();
     const Indicator* x = program.indicator(indicator);
     if (!x)
         return Error(ErrorCode::NotFound, tr("unknown indicator \"%1\"").arg(indicator));
@@ -537,7 +531,7 @@ Result<ChartData> ChartData::clusters(Session& session, const Program& program,
     chart.yTitle = x->title.isEmpty() ? x->code : x->title;
 
     QList<Observation> all;
-    DLI_ASSIGN(all, observationsKnownAt(session, program, asOf, knownAt));
+    DLI_ASSIGN(all, source.observations());
     RegisterRepository& registers = session.registers();
     ValueCalculator calc(program, figuresAsOf(all, program, asOf, false),
                          [&registers, asOf](const IndicatorSource& s, const QDate& from,
@@ -587,9 +581,12 @@ Result<ChartData> ChartData::clusters(Session& session, const Program& program,
 //    observation's latest submission before it was at most 30 days earlier (by date); none in a
 //    quarter without verifications. Its label reads "7 of 9 (77.8%)".
 // Empty when no transition is dated on or before the as-of date.
-Result<ChartData> ChartData::verificationFlow(Session& session, const Program& program,
-                                              const QDate& asOf, const QDateTime& knownAt)
+Result<ChartData> ChartData::verificationFlow(ChartSource& source)
 {
+    Session& session = source.session();
+    const Program& program = source.program();
+    const QDate& asOf = source.asOf();
+    const QDateTime& knownAt = source.knownAt();
     const int sm = program.fiscalYearStartMonth;
     ChartData chart;
     chart.kind = u"verification"_s;
@@ -665,10 +662,11 @@ Result<ChartData> ChartData::verificationFlow(Session& session, const Program& p
 //    its quarters; none for a year without target.
 // Empty when no point rests on a figure: no observation counts, and a register or formula
 // gives nothing but zero (or the baseline) everywhere.
-Result<ChartData> ChartData::indicatorTrend(Session& session, const Program& program,
-                                            const QString& indicator, const QDate& asOf,
-                                            const QDateTime& knownAt)
+Result<ChartData> ChartData::indicatorTrend(ChartSource& source, const QString& indicator)
 {
+    Session& session = source.session();
+    const Program& program = source.program();
+    const QDate& asOf = source.asOf();
     const Indicator* x = program.indicator(indicator);
     if (!x)
         return Error(ErrorCode::NotFound, tr("unknown indicator \"%1\"").arg(indicator));
@@ -678,7 +676,7 @@ Result<ChartData> ChartData::indicatorTrend(Session& session, const Program& pro
     chart.xTitle = x->frequency == Frequency::Yearly ? tr("Fiscal year") : tr("Fiscal quarter");
     chart.yTitle = x->title.isEmpty() ? x->code : x->title;
     QList<Observation> all;
-    DLI_ASSIGN(all, observationsKnownAt(session, program, asOf, knownAt));
+    DLI_ASSIGN(all, source.observations());
     RegisterRepository& registers = session.registers();
     ValueCalculator calc(program, figuresAsOf(all, program, asOf, false),
                          [&registers, asOf](const IndicatorSource& s, const QDate& from,
@@ -740,6 +738,51 @@ QString ChartData::csv(const ChartData& chart)
         }
     }
     return out;
+}
+
+Result<ChartData> ChartData::dliProgress(Session& session, const Program& program,
+                                         const QString& dliCode, const QDate& asOf,
+                                         const QDateTime& knownAt)
+{
+    ChartSource source(session, program, asOf, knownAt);
+    return dliProgress(source, dliCode);
+}
+
+Result<ChartData> ChartData::disbursementByDli(Session& session, const Program& program,
+                                               const QDate& asOf, const QDateTime& knownAt)
+{
+    ChartSource source(session, program, asOf, knownAt);
+    return disbursementByDli(source);
+}
+
+Result<ChartData> ChartData::disbursementTimeline(Session& session, const Program& program,
+                                                  const QDate& asOf, const QDateTime& knownAt)
+{
+    ChartSource source(session, program, asOf, knownAt);
+    return disbursementTimeline(source);
+}
+
+Result<ChartData> ChartData::clusters(Session& session, const Program& program,
+                                      const QString& indicator, const Period& period,
+                                      const QDate& asOf, const QDateTime& knownAt)
+{
+    ChartSource source(session, program, asOf, knownAt);
+    return clusters(source, indicator, period);
+}
+
+Result<ChartData> ChartData::verificationFlow(Session& session, const Program& program,
+                                              const QDate& asOf, const QDateTime& knownAt)
+{
+    ChartSource source(session, program, asOf, knownAt);
+    return verificationFlow(source);
+}
+
+Result<ChartData> ChartData::indicatorTrend(Session& session, const Program& program,
+                                            const QString& indicator, const QDate& asOf,
+                                            const QDateTime& knownAt)
+{
+    ChartSource source(session, program, asOf, knownAt);
+    return indicatorTrend(source, indicator);
 }
 
 } // namespace dli

@@ -14,6 +14,7 @@
 namespace dli {
 
 class Session;
+class ChartSource;
 
 // One point of a series. x is a category: a fiscal quarter code ("FY2025-Q1"), a fiscal year
 // code ("FY2025", for indicators reported yearly), a DLI code or a cluster code. y is empty
@@ -72,6 +73,14 @@ struct ChartData {
     static Result<ChartData> indicatorTrend(Session& session, const Program& program,
                                             const QString& indicator, const QDate& asOf,
                                             const QDateTime& knownAt = {});
+    // The same drawn from a shared source, which replays the store once for all of them.
+    static Result<ChartData> dliProgress(ChartSource& source, const QString& dliCode);
+    static Result<ChartData> disbursementByDli(ChartSource& source);
+    static Result<ChartData> disbursementTimeline(ChartSource& source);
+    static Result<ChartData> clusters(ChartSource& source, const QString& indicator,
+                                      const Period& period);
+    static Result<ChartData> verificationFlow(ChartSource& source);
+    static Result<ChartData> indicatorTrend(ChartSource& source, const QString& indicator);
 
     // "series,x,y" then one row per point in series order; y with up to six decimals (empty
     // when there is none), fields quoted when they hold a comma or a quote. For golden files.

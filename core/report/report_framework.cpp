@@ -1,5 +1,6 @@
 // Sections 4 and 5 of the quarterly report: the results framework and the charts.
 #include "core/charts/chart_data.h"
+#include "core/charts/chart_source.h"
 #include "core/engine/value_calculator.h"
 #include "core/report/report_builder.h"
 #include "core/report/report_context.h"
@@ -201,16 +202,21 @@ Result<ReportSection> chartsSection(ReportContext& ctx)
                                       "tables: each DLI's progress, disbursement by DLI and "
                                       "over time, and the clusters compared.")
                         .arg(longDate(ctx.asOf));
+    // One replay of the store for every chart: the one the report's tables rest on.
+    ChartSource source(
+        session, program,
+        DisbursementEngine::Input{ctx.observations, ctx.events, ctx.asOf, ctx.knownAt, false},
+        ctx.status);
     for (const Dli& d : program.dlis) {
         ChartData c;
-        DLI_ASSIGN(c, ChartData::dliProgress(session, program, d.code, ctx.asOf, ctx.knownAt));
+        DLI_ASSIGN(c, ChartData::dliProgress(source, d.code));
         s.charts << c;
     }
     ChartData by;
-    DLI_ASSIGN(by, ChartData::disbursementByDli(session, program, ctx.asOf, ctx.knownAt));
+    DLI_ASSIGN(by, ChartData::disbursementByDli(source));
     s.charts << by;
     ChartData over;
-    DLI_ASSIGN(over, ChartData::disbursementTimeline(session, program, ctx.asOf, ctx.knownAt));
+    DLI_ASSIGN(over, ChartData::disbursementTimeline(source));
     s.charts << over;
     // The main cluster indicators: reported per cluster and measured by a DLI or a PDO.
     for (const Indicator& x : program.indicators) {
@@ -219,8 +225,7 @@ Result<ReportSection> chartsSection(ReportContext& ctx)
             continue;
         ChartData c;
         if (x.frequency != Frequency::Yearly) {
-            DLI_ASSIGN(c, ChartData::clusters(session, program, x.code, ctx.quarter, ctx.asOf,
-                                              ctx.knownAt));
+            DLI_ASSIGN(c, ChartData::clusters(source, x.code, ctx.quarter));
         } else {
             // The latest fiscal year ended by the as-of date that has figures: a year's survey
             // comes in some weeks after it ends.
@@ -228,8 +233,7 @@ Result<ReportSection> chartsSection(ReportContext& ctx)
                 const Period year = Period::year(fy);
                 if (year.end(ctx.sm()) > ctx.asOf || !program.periodInRange(year))
                     continue;
-                DLI_ASSIGN(
-                    c, ChartData::clusters(session, program, x.code, year, ctx.asOf, ctx.knownAt));
+                DLI_ASSIGN(c, ChartData::clusters(source, x.code, year));
                 if (c.emptyText.isEmpty())
                     break;
             }
